@@ -1,0 +1,185 @@
+import type { Highs } from 'highs';
+import type { SolveStatus } from '../../domain/optimizeProblem.ts';
+import { buildMipModel } from './buildMipModel.ts';
+import { checkSelection } from './checkSelection.ts';
+import { type Choice, type CompiledProblem, choiceValue } from './compileProblem.ts';
+import { greedySolve } from './greedySolve.ts';
+
+export interface ExactOptions {
+  /** Wall-clock limit for the whole solve (heuristic + HiGHS), seconds. Default 10. */
+  timeLimitSeconds?: number;
+  /** Relative gap at which HiGHS may stop and call the answer optimal. Default 1e-6. */
+  relGap?: number;
+  /** A known feasible choice to start from (e.g. the previous frontier point). */
+  warmStart?: Choice;
+}
+
+export interface SolveOutcome {
+  status: SolveStatus | 'unknown';
+  choice: Choice | null;
+  objective: number | null;
+  /** Proven upper bound on the optimal value (maximization). */
+  bound: number | null;
+  gap: number | null;
+  source: 'solver' | 'heuristic' | 'none';
+  boundSource: 'mip' | 'lp' | 'none';
+  /** Value found by the greedy + local-search heuristic alone (null if it found nothing). */
+  heuristicValue: number | null;
+  nodes: number;
+}
+
+export interface LpRelaxation {
+  feasible: boolean;
+  bound: number | null;
+  /** Shadow price of each resource (0 when its row is absent or slack). */
+  duals: Float64Array;
+}
+
+/** Solves the LP relaxation with HiGHS: an upper bound, and resource prices for the greedy ratio. */
+export function solveLpRelaxation(cp: CompiledProblem, highs: Highs): LpRelaxation {
+  const { data, rows } = buildMipModel(cp, highs, { integer: false });
+  const duals = new Float64Array(cp.resourceIds.length);
+  const model = highs.createModel(data);
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+    const status = model.getModelStatus();
+    if (status === highs.constants.modelStatus.infeasible) return { feasible: false, bound: null, duals };
+    if (status !== highs.constants.modelStatus.optimal) return { feasible: true, bound: null, duals };
+    const sol = model.getSolution();
+    rows.forEach((t, k) => {
+      if (t.kind === 'resource') duals[t.resource] = Math.abs(sol.rowDual[k]);
+    });
+    return { feasible: true, bound: model.getObjectiveValue(), duals };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** Relative gap between a bound and a value (0 when equal; guards a zero objective). */
+export function relativeGap(bound: number, value: number): number {
+  return Math.max(0, bound - value) / Math.max(Math.abs(value), 1e-9);
+}
+
+/**
+ * Runs the heuristic: greedy by LP-dual prices and by plain capacity shares, each followed by local
+ * search; returns the best feasible choice.
+ */
+export function bestHeuristic(
+  cp: CompiledProblem,
+  duals: Float64Array | null,
+  timeLimitMs: number,
+): { choice: Choice | null; value: number } {
+  const runs = [greedySolve(cp, { timeLimitMs: timeLimitMs / 2 })];
+  if (duals) {
+    const w = Float64Array.from(duals, (d, r) => d + 1e-6 / Math.max(cp.capacity[r], 1));
+    runs.push(greedySolve(cp, { weights: w, timeLimitMs: timeLimitMs / 2 }));
+  }
+  let best: { choice: Choice | null; value: number } = { choice: null, value: Number.NEGATIVE_INFINITY };
+  for (const r of runs) if (r.choice && r.value > best.value) best = r;
+  return best;
+}
+
+/**
+ * Exact solve: LP relaxation (bound, prices) → heuristic (first answer, warm start) → HiGHS
+ * branch-and-cut under the time limit. Never returns less than the heuristic; reports the gap to
+ * HiGHS's proven dual bound.
+ */
+export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOptions = {}): SolveOutcome {
+  const t0 = Date.now();
+  const limit = options.timeLimitSeconds ?? 10;
+  const relGap = options.relGap ?? 1e-6;
+  if (cp.columns.length === 0) {
+    const none = new Int32Array(cp.itemIds.length).fill(-1);
+    const ok = checkSelection(cp, none).length === 0;
+    return {
+      status: ok ? 'optimal' : 'infeasible',
+      choice: ok ? none : null,
+      objective: ok ? 0 : null,
+      bound: ok ? 0 : null,
+      gap: ok ? 0 : null,
+      source: ok ? 'heuristic' : 'none',
+      boundSource: ok ? 'lp' : 'none',
+      heuristicValue: ok ? 0 : null,
+      nodes: 0,
+    };
+  }
+  const lp = solveLpRelaxation(cp, highs);
+  if (!lp.feasible)
+    return {
+      status: 'infeasible',
+      choice: null,
+      objective: null,
+      bound: null,
+      gap: null,
+      source: 'none',
+      boundSource: 'none',
+      heuristicValue: null,
+      nodes: 0,
+    };
+  const heuristicMs = Math.min(1000, limit * 100);
+  let heur = bestHeuristic(cp, lp.duals, heuristicMs);
+  if (options.warmStart && checkSelection(cp, options.warmStart).length === 0) {
+    const v = choiceValue(cp, options.warmStart);
+    if (v > heur.value) heur = { choice: options.warmStart, value: v };
+  }
+  const heuristicValue = heur.choice ? heur.value : null;
+
+  const { data } = buildMipModel(cp, highs);
+  const model = highs.createModel(data);
+  try {
+    const remaining = Math.max(0.05, limit - (Date.now() - t0) / 1000);
+    model.options.set({ output_flag: false, time_limit: remaining, mip_rel_gap: relGap, mip_abs_gap: 1e-9 });
+    if (heur.choice) {
+      const colValue = new Float64Array(cp.columns.length);
+      for (const c of heur.choice) if (c >= 0) colValue[c] = 1;
+      model.setSolution({ colValue });
+    }
+    model.run();
+    const status = model.getModelStatus();
+    const ms = highs.constants.modelStatus;
+    const nodes = Number(model.info.get('mip_node_count'));
+    if (status === ms.infeasible)
+      return {
+        status: 'infeasible',
+        choice: null,
+        objective: null,
+        bound: null,
+        gap: null,
+        source: 'none',
+        boundSource: 'none',
+        heuristicValue,
+        nodes,
+      };
+    let solverChoice: Choice | null = null;
+    if (Number(model.info.get('primal_solution_status')) === 2) {
+      const x = model.getSolution().colValue;
+      solverChoice = new Int32Array(cp.itemIds.length).fill(-1);
+      for (let k = 0; k < x.length; k++) if (x[k] > 0.5) solverChoice[cp.columns[k].item] = k;
+      if (checkSelection(cp, solverChoice).length > 0) solverChoice = null;
+    }
+    const dualBound = Number(model.info.get('mip_dual_bound'));
+    const mipBound = Number.isFinite(dualBound) ? dualBound : null;
+    const bound = mipBound ?? lp.bound;
+    const boundSource = mipBound !== null ? 'mip' : lp.bound !== null ? 'lp' : 'none';
+    const solverValue = solverChoice ? choiceValue(cp, solverChoice) : Number.NEGATIVE_INFINITY;
+    const useSolver = solverChoice !== null && solverValue >= heur.value - 1e-9;
+    const choice = useSolver ? solverChoice : heur.choice;
+    const objective = choice ? (useSolver ? solverValue : heur.value) : null;
+    const gap = objective !== null && bound !== null ? relativeGap(bound, objective) : null;
+    const proven = status === ms.optimal || (gap !== null && gap <= relGap);
+    return {
+      status: choice === null ? 'unknown' : proven ? 'optimal' : 'feasible',
+      choice,
+      objective,
+      bound: bound !== null && objective !== null ? Math.max(bound, objective) : bound,
+      gap,
+      source: choice === null ? 'none' : useSolver ? 'solver' : 'heuristic',
+      boundSource,
+      heuristicValue,
+      nodes,
+    };
+  } finally {
+    model.dispose();
+  }
+}

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerSimulateCommand } from './commands/simulate.ts';
 
 /** Builds the `sextant` command line; each command lives in its own module under commands/. */
 export function buildProgram(): Command {
@@ -10,5 +11,6 @@ export function buildProgram(): Command {
       throw err;
     });
   // command registrations (one line per command module)
+  registerSimulateCommand(program);
   return program;
 }

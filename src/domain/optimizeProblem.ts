@@ -67,7 +67,11 @@ export const optimizeProblemSchema = z
     const resourceIds = new Set<string>();
     p.resources.forEach((r, i) => {
       if (resourceIds.has(r.id))
-        ctx.addIssue({ code: 'custom', path: ['resources', i, 'id'], message: `duplicate resource id "${r.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resources', i, 'id'],
+          message: `duplicate resource id "${r.id}"`,
+        });
       resourceIds.add(r.id);
     });
     const itemIds = new Set<string>();
@@ -88,12 +92,20 @@ export const optimizeProblemSchema = z
           if (!itemIds.has(other))
             ctx.addIssue({ code: 'custom', path: ['items', i, key, k], message: `unknown item "${other}"` });
           if (other === it.id)
-            ctx.addIssue({ code: 'custom', path: ['items', i, key, k], message: `item "${it.id}" ${key} itself` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['items', i, key, k],
+              message: `item "${it.id}" ${key} itself`,
+            });
         });
       const optionIds = new Set<string>();
       it.options?.forEach((o, k) => {
         if (optionIds.has(o.id))
-          ctx.addIssue({ code: 'custom', path: ['items', i, 'options', k, 'id'], message: `duplicate option id "${o.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['items', i, 'options', k, 'id'],
+            message: `duplicate option id "${o.id}"`,
+          });
         optionIds.add(o.id);
         checkUses(o.uses, ['items', i, 'options', k, 'uses']);
       });
@@ -101,7 +113,11 @@ export const optimizeProblemSchema = z
     p.groups.forEach((g, i) => {
       for (const r of Array.isArray(g.resource) ? g.resource : [g.resource])
         if (!resourceIds.has(r))
-          ctx.addIssue({ code: 'custom', path: ['groups', i, 'resource'], message: `unknown resource "${r}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['groups', i, 'resource'],
+            message: `unknown resource "${r}"`,
+          });
       g.items.forEach((it, k) => {
         if (!itemIds.has(it))
           ctx.addIssue({ code: 'custom', path: ['groups', i, 'items', k], message: `unknown item "${it}"` });
@@ -122,7 +138,8 @@ export type OptimizeProblemInput = z.input<typeof optimizeProblemSchema>;
 export const selectionSchema = z.union([id, z.object({ id, option: id })]);
 export type Selection = z.infer<typeof selectionSchema>;
 
-export const solveStatusSchema = z.enum(['optimal', 'feasible', 'infeasible']);
+/** `unknown`: the time limit ran out before any feasible selection or proof of infeasibility was found. */
+export const solveStatusSchema = z.enum(['optimal', 'feasible', 'infeasible', 'unknown']);
 export type SolveStatus = z.infer<typeof solveStatusSchema>;
 
 /** Result of one optimization (what `--json` prints, plus usage per resource). */
@@ -177,7 +194,9 @@ export const portfolioSettingsSchema = z.object({
   periods: z.array(z.string().min(1)).min(1),
   budgetPerPeriod: z.array(nonNegative),
   capacityPerRolePerPeriod: z.record(z.string(), z.array(nonNegative)).default({}),
-  segmentBounds: z.array(z.object({ segmentId: id, min: finite.optional(), max: finite.optional() })).optional(),
+  segmentBounds: z
+    .array(z.object({ segmentId: id, min: finite.optional(), max: finite.optional() }))
+    .optional(),
   goalBounds: z.array(z.object({ goalId: id, min: finite.optional(), max: finite.optional() })).optional(),
   riskCap: nonNegative.optional(),
   timePhased: z.boolean().optional(),

@@ -77,7 +77,13 @@ export function buildMipModel(
   cp.itemColumns.forEach((cols, i) => {
     const mandatory = cp.mandatory[i] && !relax.mandatory?.has(i);
     if (cols.length > 1 || mandatory)
-      addRow(cols, cols.map(() => 1), mandatory ? 1 : -inf, 1, { kind: 'item', item: i });
+      addRow(
+        cols,
+        cols.map(() => 1),
+        mandatory ? 1 : -inf,
+        1,
+        { kind: 'item', item: i },
+      );
   });
   cp.requires.forEach((reqs, i) => {
     for (const j of reqs) {
@@ -96,7 +102,13 @@ export function buildMipModel(
     for (const j of exs) {
       if (j <= i || relax.excludes?.has(pairKey(Math.min(i, j), Math.max(i, j)))) continue;
       const cols = [...cp.itemColumns[i], ...cp.itemColumns[j]];
-      addRow(cols, cols.map(() => 1), -inf, 1, { kind: 'excludes', item: i, other: j });
+      addRow(
+        cols,
+        cols.map(() => 1),
+        -inf,
+        1,
+        { kind: 'excludes', item: i, other: j },
+      );
     }
   });
   cp.groups.forEach((g, k) => {
@@ -124,7 +136,7 @@ export function buildMipModel(
     colUpper,
     rowLower,
     rowUpper,
-    matrix: { format: 'csr', numRows: rows.length, numCols: nCols, starts, indices, values },
+    matrix: { format: 'csr' as const, numRows: rows.length, numCols: nCols, starts, indices, values },
   };
   const data: ModelData =
     opts.integer === false

@@ -53,7 +53,13 @@ export function checkSelection(cp: CompiledProblem, choice: Choice): Violation[]
   for (let r = 0; r < used.length; r++) {
     const cap = cp.capacity[r];
     if (used[r] > cap + tolerance(cap))
-      out.push({ kind: 'resource', resource: cp.resourceIds[r], used: used[r], capacity: cap, excess: used[r] - cap });
+      out.push({
+        kind: 'resource',
+        resource: cp.resourceIds[r],
+        used: used[r],
+        capacity: cap,
+        excess: used[r] - cap,
+      });
   }
   cp.groups.forEach((g, k) => {
     let v = 0;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import loadHighs from 'highs';
+import highsLoader from 'highs';
 import { describe, expect, it } from 'vitest';
 import { type OptimizeProblemInput, optimizeProblemSchema } from '../../domain/optimizeProblem.ts';
 import { bruteForce } from './bruteForce.ts';
@@ -9,7 +9,8 @@ import { exactSolve } from './exactSolve.ts';
 import { greedySolve } from './greedySolve.ts';
 import { randomProblem } from './randomProblem.ts';
 
-const highs = await loadHighs();
+// The package's types describe a CommonJS default; under ESM the default export is the loader itself.
+const highs = await (highsLoader as unknown as typeof import('highs')['default'])();
 const compile = (p: OptimizeProblemInput) => compileProblem(optimizeProblemSchema.parse(p));
 
 describe('exactSolve on hand-computed examples', () => {

@@ -25,9 +25,7 @@ export interface GreedyResult {
 export function greedySolve(cp: CompiledProblem, options: GreedyOptions = {}): GreedyResult {
   const state = new SelectionState(cp);
   const m = cp.resourceIds.length;
-  const weights =
-    options.weights ??
-    Float64Array.from(cp.capacity, (cap) => (cap > 0 ? 1 / cap : 1e6));
+  const weights = options.weights ?? Float64Array.from(cp.capacity, (cap) => (cap > 0 ? 1 / cap : 1e6));
   const efficiency = cp.columns.map((c) => {
     let w = 1e-9;
     for (let r = 0; r < m; r++) w += weights[r] * c.uses[r];
@@ -174,7 +172,8 @@ class SelectionState {
     if (cp.forbidden[i]) return false;
     for (const j of cp.excludes[i]) if (choice[j] >= 0) return false;
     for (const j of cp.requires[i]) if (choice[j] < 0 || !timingCompatible(cp, col, choice[j])) return false;
-    for (const d of cp.requiredBy[i]) if (choice[d] >= 0 && !timingCompatible(cp, choice[d], col)) return false;
+    for (const d of cp.requiredBy[i])
+      if (choice[d] >= 0 && !timingCompatible(cp, choice[d], col)) return false;
     return true;
   }
 

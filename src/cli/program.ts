@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerOptimizeCommand } from './commands/optimize.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
 
 /** Builds the `sextant` command line; each command lives in its own module under commands/. */
@@ -12,5 +13,6 @@ export function buildProgram(): Command {
     });
   // command registrations (one line per command module)
   registerSimulateCommand(program);
+  registerOptimizeCommand(program);
   return program;
 }

@@ -127,11 +127,17 @@ function remediesFor(
   const remedies: Remedy[] = [];
   const shortfall = new Map<number, number>();
   const mustDrop = new Set<number>();
+  for (const b of blockers) if (b.kind === 'excludes') mustDrop.add(cp.itemIds.indexOf(b.other));
   for (const b of blockers) {
     if (b.kind === 'resource') {
-      remedies.push({ kind: 'increase', resource: b.resource, by: round(b.shortfall) });
-      shortfall.set(cp.resourceIds.indexOf(b.resource), b.shortfall);
-    } else if (b.kind === 'excludes') mustDrop.add(cp.itemIds.indexOf(b.other));
+      const r = cp.resourceIds.indexOf(b.resource);
+      shortfall.set(r, b.shortfall);
+      // The excluded items must go anyway: only what they do not free has to be added.
+      let freed = 0;
+      for (const j of mustDrop) freed += cp.columns[choice[j]].uses[r];
+      if (b.shortfall - freed > tolerance(cp.capacity[r]))
+        remedies.push({ kind: 'increase', resource: b.resource, by: round(b.shortfall - freed) });
+    } else if (b.kind === 'excludes') continue;
     else if (b.kind === 'requires') remedies.push({ kind: 'add-prerequisite', item: b.required });
     else if (b.kind === 'forbidden') remedies.push({ kind: 'allow', item: cp.itemIds[i] });
   }
@@ -186,8 +192,33 @@ function remediesFor(
 function describe(item: string, option: string | null, blockers: Blocker[], remedies: Remedy[]): string {
   const name = option ? `${item} (${option})` : item;
   const why = blockers.map(blockerText);
-  const fixes = remedies.map(remedyText);
-  return `${name} is left out: ${why.join('; ')}.${fixes.length ? ` To bring it in: ${fixes.join(', or ')}.` : ''}`;
+  // Rule fixes are needed whatever else is done; more capacity and dropping items are alternatives.
+  const rules: string[] = [];
+  for (const r of remedies) {
+    if (r.kind === 'add-prerequisite') rules.push(`also fund ${r.item}`);
+    if (r.kind === 'allow') rules.push('lift the ban');
+  }
+  const excluded = blockers.flatMap((b) => (b.kind === 'excludes' ? [b.other] : []));
+  const increases = remedies.flatMap((r) => (r.kind === 'increase' ? [`${r.resource} by ${r.by}`] : []));
+  const alternatives: string[] = [];
+  if (increases.length > 0)
+    alternatives.push(
+      [
+        `increase ${increases.join(' and ')}`,
+        ...(excluded.length ? [`drop ${excluded.join(', ')}`] : []),
+        ...rules,
+      ].join(' and '),
+    );
+  const drop = remedies.find((r) => r.kind === 'drop');
+  if (drop && drop.kind === 'drop')
+    alternatives.push(
+      [
+        `drop ${drop.items.join(', ')} (value ${drop.valueLost}; net change ${drop.netChange >= 0 ? '+' : ''}${drop.netChange})`,
+        ...rules,
+      ].join(' and '),
+    );
+  if (alternatives.length === 0 && rules.length > 0) alternatives.push(rules.join(' and '));
+  return `${name} is left out: ${why.join('; ')}.${alternatives.length ? ` To bring it in: ${alternatives.join('; or ')}.` : ''}`;
 }
 
 function blockerText(b: Blocker): string {
@@ -206,18 +237,5 @@ function blockerText(b: Blocker): string {
       return 'it is forbidden';
     case 'no-value':
       return `its value (${round(b.value)}) adds nothing to the objective`;
-  }
-}
-
-function remedyText(r: Remedy): string {
-  switch (r.kind) {
-    case 'increase':
-      return `increase ${r.resource} by ${r.by}`;
-    case 'drop':
-      return `drop ${r.items.join(', ')} (value ${r.valueLost}; net change ${r.netChange >= 0 ? '+' : ''}${r.netChange})`;
-    case 'add-prerequisite':
-      return `also fund ${r.item}`;
-    case 'allow':
-      return 'lift the ban';
   }
 }

@@ -1,6 +1,12 @@
 import { Command } from 'commander';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerExportImportCommands } from './commands/exportImport.ts';
+import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
+import { registerUserCommands } from './commands/users.ts';
 
 /** Builds the `sextant` command line; each command lives in its own module under commands/. */
 export function buildProgram(): Command {
@@ -12,7 +18,13 @@ export function buildProgram(): Command {
       throw err;
     });
   // command registrations (one line per command module)
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  registerDemoCommand(program);
+  registerExportImportCommands(program);
+  registerUserCommands(program);
   registerSimulateCommand(program);
   registerOptimizeCommand(program);
+  registerScheduleCommand(program);
   return program;
 }

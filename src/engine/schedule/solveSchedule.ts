@@ -18,6 +18,8 @@ export interface ScheduleOptions {
   seed?: number;
   /** Clock in milliseconds (default performance.now); injectable for tests. */
   now?: () => number;
+  /** Stop after this many schedules in a row without a better one (default 1000 + 20 × items). */
+  stallSchedules?: number;
   /** Skip forward–backward improvement and local search: the plain single-pass priority-rule schedule. */
   singlePass?: boolean;
 }
@@ -118,8 +120,16 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
     const random = mulberry32(options.seed ?? 1);
     const position = new Int32Array(c.n);
     let sinceImprovement = 0;
+    let sinceBest = 0;
     const patience = 30 + c.n;
-    while (c.n > 1 && !atBound(bestScore) && stats.schedules < maxSchedules && now() - t0 < timeLimit) {
+    const stall = options.stallSchedules ?? 1000 + 20 * c.n;
+    while (
+      c.n > 1 &&
+      !atBound(bestScore) &&
+      stats.schedules < maxSchedules &&
+      sinceBest < stall &&
+      now() - t0 < timeLimit
+    ) {
       let candidate = current;
       if (sinceImprovement > patience) {
         // Restart from the best list with a bigger kick.
@@ -130,6 +140,7 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
       } else candidate = shiftMoves(c, candidate, position, random, 1 + Math.floor(random() * 2));
       const next = evaluate(candidate);
       sinceImprovement++;
+      sinceBest++;
       if (!next) continue;
       const s = score(next.starts);
       if (!better(currentScore, s)) {
@@ -140,6 +151,7 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
         best = next.starts;
         bestScore = s;
         sinceImprovement = 0;
+        sinceBest = 0;
       }
     }
   }

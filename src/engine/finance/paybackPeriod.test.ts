@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paybackPeriod } from './paybackPeriod.ts';
 
@@ -25,5 +26,24 @@ describe('paybackPeriod', () => {
   it('finds the first crossing when a later outlay drops back below zero', () => {
     // cumulative: −100, 0 (pays back at 1), −50, 50
     expect(paybackPeriod([-100, 100, -50, 100])).toBe(1);
+  });
+
+  it('agrees with a brute-force scan of cumulative flows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -100, max: 100 }), { maxLength: 12 }), (flows) => {
+        const cumulative = flows.map((_, t) => flows.slice(0, t + 1).reduce((a, b) => a + b, 0));
+        const first = cumulative.findIndex((c) => c >= 0);
+        const p = paybackPeriod(flows);
+        if (first === -1) expect(p).toBeNull();
+        else if (first === 0) expect(p).toBe(0);
+        else {
+          // inside (first − 1, first], and the straight line between the two cumulative points crosses 0 there
+          expect(p).toBeGreaterThan(first - 1);
+          expect(p).toBeLessThanOrEqual(first);
+          const frac = p! - (first - 1);
+          expect(cumulative[first - 1] + frac * flows[first]).toBeCloseTo(0, 9);
+        }
+      }),
+    );
   });
 });

@@ -1,0 +1,140 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { DomainError } from '../domain/errors.ts';
+import { type Action, isAllowed, isOwnerScoped } from '../domain/policy.ts';
+import type { Principal } from '../services/auth/sessions.ts';
+import { anonymousContext, type ServiceContext } from '../services/context.ts';
+import { ownsProducts } from '../services/ownership.ts';
+import type { Store } from '../store/database.ts';
+import { API_DOCS_HTML, API_DOCS_JS } from './apiDocsPage.ts';
+import { errorBody, renderError } from './httpErrors.ts';
+import { buildOpenApi } from './openapi.ts';
+import { authenticate } from './principal.ts';
+import type { RouteSpec } from './routeSpec.ts';
+import { ROUTES } from './routes.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    principal: Principal;
+  }
+}
+
+export interface AppOptions {
+  store: Store;
+  version?: string;
+  /** Extra routes mounted after the API (the web app's static files). */
+  mount?: (app: Hono) => void;
+  routes?: readonly RouteSpec[];
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(c: Context): Promise<unknown> {
+  if (c.req.method === 'GET' || c.req.method === 'DELETE' || c.req.method === 'HEAD') return undefined;
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError('invalid_input', 'the request body is not valid JSON', {
+      issues: [{ path: [], message: 'invalid JSON' }],
+    });
+  }
+}
+
+/**
+ * Authorization for one request, the same for every route: sign-in, token scope, the role × action
+ * policy, and ownership for product managers.
+ */
+async function authorize(
+  route: RouteSpec,
+  c: Context,
+  ctx: ServiceContext,
+  principal: Principal,
+  body: unknown,
+) {
+  if (principal.scope === 'read' && route.method !== 'GET') {
+    throw new DomainError(
+      'forbidden',
+      'this API token is read-only; create a read-write token to make changes',
+    );
+  }
+  const target = route.target ? await route.target(ctx, c, body) : undefined;
+  if (route.action === 'signed_in') return;
+  const action = (target?.action ?? route.action) as Action;
+  const owns = isOwnerScoped(action) && target ? await ownsProducts(ctx, target.productIds) : false;
+  if (!isAllowed(principal.actor.role, action, owns)) {
+    const why =
+      isOwnerScoped(action) && principal.actor.role === 'product_manager'
+        ? 'product managers may change only the products they own'
+        : `the ${principal.actor.role} role may not do this (${action})`;
+    throw new DomainError('forbidden', why);
+  }
+}
+
+/** Builds the HTTP application over a store: every route from the route table, behind one policy. */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const routes = options.routes ?? ROUTES;
+  const app = new Hono();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
+    }),
+  );
+  app.onError((err, c) => renderError(c, err));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  const openapi = buildOpenApi(routes, options.version ?? '0.1.0');
+  app.get('/api/v1/openapi.json', (c) => c.json(openapi));
+  app.get('/api/docs', (c) => c.html(API_DOCS_HTML));
+  app.get('/api/docs.js', (c) =>
+    c.body(API_DOCS_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }),
+  );
+
+  for (const route of routes) {
+    app.on(route.method, route.path, async (c) => {
+      const body = await readBody(c);
+      if (route.action === 'public') return route.handler(c, anonymousContext(store), body);
+      const principal = await authenticate(c, store);
+      c.set('principal', principal);
+      const ctx: ServiceContext = {
+        store,
+        orgId: principal.orgId,
+        actor: principal.actor,
+        now: () => new Date(),
+      };
+      await authorize(route, c, ctx, principal, body);
+      return route.handler(c, ctx, body);
+    });
+  }
+
+  app.all('/api/*', (c) =>
+    c.json(errorBody('not_found', `no route ${c.req.method} ${c.req.path}; see /api/docs`), 404),
+  );
+  options.mount?.(app);
+  return app;
+}

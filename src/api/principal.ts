@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { DomainError } from '../domain/errors.ts';
+import { sameSecret } from '../services/auth/secrets.ts';
+import { type Principal, resolveSession, resolveToken } from '../services/auth/sessions.ts';
+import type { Store } from '../store/database.ts';
+
+export const SESSION_COOKIE = 'sextant_session';
+export const CSRF_COOKIE = 'sextant_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const ORG_HEADER = 'x-sextant-org';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Who is calling: a bearer token (scripts) or a session cookie (the web app). Cookie-authenticated
+ * writes must echo the session's CSRF token in a header, which another site cannot read or set.
+ */
+export async function authenticate(c: Context, store: Store): Promise<Principal> {
+  const auth = c.req.header('authorization');
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const principal = m ? await resolveToken(store, m[1]!) : undefined;
+    if (!principal) throw new DomainError('unauthenticated', 'the API token is unknown, expired or revoked');
+    return principal;
+  }
+  const sessionId = getCookie(c, SESSION_COOKIE);
+  if (!sessionId) {
+    throw new DomainError('unauthenticated', 'sign in first (POST /api/v1/auth/login) or send an API token');
+  }
+  const principal = await resolveSession(store, sessionId, c.req.header(ORG_HEADER));
+  if (!principal) throw new DomainError('unauthenticated', 'your session has ended; sign in again');
+  if (!SAFE.has(c.req.method)) {
+    const sent = c.req.header(CSRF_HEADER) ?? '';
+    if (!principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
+      throw new DomainError(
+        'forbidden',
+        `missing or wrong ${CSRF_HEADER} header (take it from the login response)`,
+      );
+    }
+  }
+  return principal;
+}

@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Command } from 'commander';
+import type { Hono } from 'hono';
+import { createApp } from '../../api/app.ts';
+import { DEMO_PASSWORD } from '../../services/demo/demoCatalog.ts';
+import { loadDemo } from '../../services/demo/loadDemo.ts';
+import {
+  describeStore,
+  isStoreEmpty,
+  openConfiguredStore,
+  resolveStoreLocation,
+} from '../../services/storeAccess.ts';
+import { closeWorkerPool } from '../../services/workerPool.ts';
+import { CliError } from '../cliError.ts';
+import { progressBar } from '../progress.ts';
+import { asCliError, withStoreOptions } from '../storeOptions.ts';
+
+const WEB_ROOT = new URL('../../../dist/web/', import.meta.url).pathname;
+
+function mountWeb(app: Hono) {
+  if (!existsSync(WEB_ROOT)) {
+    app.get('/', (c) =>
+      c.html(
+        '<!doctype html><title>Sextant</title><p>The web app is not built in this checkout: run <code>npm run build:web</code> ' +
+          '(<code>npm start</code> does it for you). The API is running: <a href="/api/docs">API docs</a>.</p>',
+      ),
+    );
+    return;
+  }
+  app.use('/*', serveStatic({ root: WEB_ROOT }));
+  // Client-side routes: every other GET that is not the API gets the app shell.
+  app.get('*', serveStatic({ path: `${WEB_ROOT}index.html` }));
+}
+
+export function registerServeCommand(program: Command): void {
+  withStoreOptions(
+    program
+      .command('serve')
+      .description('start Sextant (API + web app); loads the demo portfolio into an empty store')
+      .option('-p, --port <port>', 'port (env PORT)', process.env.PORT ?? '4000')
+      .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
+      .option('--no-demo', 'do not load the demo portfolio into an empty store'),
+  ).action(
+    async (opts: { port: string; host: string; demo: boolean; dataDir?: string; databaseUrl?: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new CliError(`--port ${opts.port} is not a port`, 2);
+      const url = `http://localhost:${port}`;
+      const location = resolveStoreLocation(opts);
+      let store: Awaited<ReturnType<typeof openConfiguredStore>>;
+      try {
+        store = await openConfiguredStore({ ...location, command: 'sextant serve', url });
+      } catch (err) {
+        throw asCliError(err);
+      }
+      let demoLoaded = false;
+      if (opts.demo && (await isStoreEmpty(store))) {
+        const bar = progressBar('Loading the demo portfolio');
+        await loadDemo(store, { onProgress: (e) => bar.update(e.done, e.total) });
+        bar.stop();
+        demoLoaded = true;
+      }
+      const app = createApp({ store, mount: mountWeb });
+      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+        const lines = [
+          `Sextant is running on http://localhost:${info.port}  (store: ${describeStore(location)})`,
+          `API docs: http://localhost:${info.port}/api/docs`,
+        ];
+        if (demoLoaded || process.env.SEXTANT_PRINT_DEMO_LOGINS !== '0') {
+          lines.push(
+            '',
+            `Demo logins — for trying Sextant only, never for real data (password: ${DEMO_PASSWORD}):`,
+            '  admin@demo.test        admin',
+            '  portfolio@demo.test    portfolio manager',
+            '  product@demo.test      product manager (owns Lumen Analytics, Lumen Embedded, Prism AI)',
+            '  contributor@demo.test  contributor',
+            '  viewer@demo.test       viewer',
+          );
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+      const shutdown = async () => {
+        server.close();
+        await closeWorkerPool();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    },
+  );
+}

@@ -1,0 +1,161 @@
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../domain/entities/enums.ts';
+import { DomainError } from '../../domain/errors.ts';
+import type { Store } from '../../store/database.ts';
+import { apiTokens, memberships, organizations, sessions, users } from '../../store/schema.ts';
+import type { Actor } from '../context.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { digest, newSecret } from './secrets.ts';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export interface Membership {
+  orgId: string;
+  orgSlug: string;
+  orgName: string;
+  role: Role;
+}
+
+export interface Principal {
+  actor: Actor;
+  orgId: string;
+  memberships: Membership[];
+  /** How the request proved who it is; cookie sessions need a CSRF token on writes. */
+  via: 'session' | 'token';
+  csrfToken?: string;
+  scope: 'read' | 'read-write';
+}
+
+export async function membershipsOf(store: Store, userId: string): Promise<Membership[]> {
+  const rows = await store.db
+    .select({
+      orgId: memberships.orgId,
+      role: memberships.role,
+      orgSlug: organizations.slug,
+      orgName: organizations.name,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt), asc(organizations.slug));
+  return rows.map((r) => ({ ...r, role: r.role as Role }));
+}
+
+// A real hash of a random password, so unknown emails cost the same time as wrong passwords.
+let dummyHash: Promise<string> | undefined;
+const getDummyHash = () => {
+  dummyHash ??= hashPassword(newSecret());
+  return dummyHash;
+};
+
+/** Checks email and password; on success opens a server-side session and returns its secrets once. */
+export async function login(
+  store: Store,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<{ sessionId: string; csrfToken: string; userId: string; memberships: Membership[] }> {
+  const [user] = await store.db
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+  if (!user || !ok) throw new DomainError('unauthenticated', 'wrong email or password');
+  const mships = await membershipsOf(store, user.id);
+  if (mships.length === 0) throw new DomainError('forbidden', 'this account belongs to no organization yet');
+  const sessionId = newSecret('ses_');
+  const csrfToken = newSecret();
+  await store.db.insert(sessions).values({
+    idHash: digest(sessionId),
+    userId: user.id,
+    orgId: mships[0]!.orgId,
+    csrfToken,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  });
+  return { sessionId, csrfToken, userId: user.id, memberships: mships };
+}
+
+export async function logout(store: Store, sessionId: string): Promise<void> {
+  await store.db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(sessions.idHash, digest(sessionId)));
+}
+
+function pickMembership(mships: Membership[], wanted: string | undefined, fallback: string | null) {
+  if (wanted) return mships.find((m) => m.orgId === wanted || m.orgSlug === wanted);
+  return mships.find((m) => m.orgId === fallback) ?? mships[0];
+}
+
+/** Resolves a session cookie to its user and organization; undefined when unknown, expired or revoked. */
+export async function resolveSession(
+  store: Store,
+  sessionId: string,
+  wantedOrg?: string,
+  now = new Date(),
+): Promise<Principal | undefined> {
+  const [row] = await store.db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.idHash, digest(sessionId)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
+    )
+    .limit(1);
+  if (!row) return undefined;
+  const mships = await membershipsOf(store, row.u.id);
+  const m = pickMembership(mships, wantedOrg, row.s.orgId);
+  if (!m) return undefined;
+  return {
+    actor: { type: 'user', id: row.u.id, userId: row.u.id, name: row.u.email, role: m.role },
+    orgId: m.orgId,
+    memberships: mships,
+    via: 'session',
+    csrfToken: row.s.csrfToken,
+    scope: 'read-write',
+  };
+}
+
+/** Makes `orgId` the session's current organization (the organization switcher). */
+export async function switchOrganization(store: Store, sessionId: string, orgId: string): Promise<void> {
+  await store.db
+    .update(sessions)
+    .set({ orgId })
+    .where(eq(sessions.idHash, digest(sessionId)));
+}
+
+/** Resolves a bearer token; records its last use. */
+export async function resolveToken(
+  store: Store,
+  token: string,
+  now = new Date(),
+): Promise<Principal | undefined> {
+  const [row] = await store.db
+    .select({ t: apiTokens, u: users, m: memberships })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, apiTokens.userId), eq(memberships.orgId, apiTokens.orgId)),
+    )
+    .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return undefined;
+  if (row.t.expiresAt && row.t.expiresAt <= now) return undefined;
+  await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+  const mships = await membershipsOf(store, row.u.id);
+  return {
+    actor: {
+      type: 'token',
+      id: row.t.id,
+      userId: row.u.id,
+      name: `${row.u.email} (token ${row.t.name})`,
+      role: row.m.role as Role,
+    },
+    orgId: row.t.orgId,
+    memberships: mships.filter((m) => m.orgId === row.t.orgId),
+    via: 'token',
+    scope: row.t.scope as 'read' | 'read-write',
+  };
+}

@@ -1,0 +1,643 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The database schema: PostgreSQL dialect only, the same on PGlite and on a server.
+ * Every business row carries `org_id`; the services scope every query by it. Child collections
+ * that never need an identity of their own (SWOT items, segment impacts, alignment scores) live in
+ * jsonb on their parent; anything queried across the portfolio (feedback links, financials,
+ * measurements, allocations) has its own table and indexes.
+ */
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const orgId = () =>
+  uuid('org_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+const version = () => integer('version').notNull().default(1);
+// Millisecond precision: timestamps round-trip exactly through JavaScript Dates (and cursors).
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+const custom = () => jsonb('custom').$type<Record<string, unknown>>().notNull().default({});
+
+export const organizations = pgTable('organizations', {
+  id: id(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  version: version(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'set null' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    scope: text('scope').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at'),
+    revokedAt: ts('revoked_at'),
+    lastUsedAt: ts('last_used_at'),
+  },
+  (t) => [index('api_tokens_org_idx').on(t.orgId)],
+);
+
+export const goals = pgTable(
+  'goals',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    weight: doublePrecision('weight').notNull().default(1),
+    targetMetric: text('target_metric').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('goals_org_idx').on(t.orgId)],
+);
+
+export const segments = pgTable(
+  'segments',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    marketSize: doublePrecision('market_size').notNull().default(0),
+    growthForecast: jsonb('growth_forecast').$type<number[]>().notNull().default([]),
+    ourShare: doublePrecision('our_share').notNull().default(0),
+    swot: jsonb('swot').$type<{ kind: string; text: string; score: number }[]>().notNull().default([]),
+    goalFit: jsonb('goal_fit').$type<Record<string, number>>().notNull().default({}),
+    valueProposition: text('value_proposition').notNull().default(''),
+    overrideRank: integer('override_rank'),
+    overrideRationale: text('override_rationale'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(value_proposition, ''))`,
+    ),
+  },
+  (t) => [index('segments_org_idx').on(t.orgId), index('segments_search_idx').using('gin', t.search)],
+);
+
+export const segmentRequirements = pgTable(
+  'segment_requirements',
+  {
+    id: id(),
+    orgId: orgId(),
+    segmentId: uuid('segment_id')
+      .notNull()
+      .references(() => segments.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    why: text('why').notNull().default(''),
+    importance: smallint('importance').notNull().default(2),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(text, '') || ' ' || coalesce(why, ''))`,
+    ),
+  },
+  (t) => [
+    index('segment_requirements_org_segment_idx').on(t.orgId, t.segmentId),
+    index('segment_requirements_search_idx').using('gin', t.search),
+  ],
+);
+
+export const productLines = pgTable(
+  'product_lines',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('product_lines_org_idx').on(t.orgId)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    id: id(),
+    orgId: orgId(),
+    productLineId: uuid('product_line_id')
+      .notNull()
+      .references(() => productLines.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description').notNull().default(''),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    lifecycleStage: text('lifecycle_stage').notNull().default('ideation'),
+    investmentDecision: text('investment_decision'),
+    decisionRationale: text('decision_rationale'),
+    segments: jsonb('segments')
+      .$type<{ segmentId: string; fit: number; share: number }[]>()
+      .notNull()
+      .default([]),
+    changelogPublic: boolean('changelog_public').notNull().default(true),
+    custom: custom(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))`,
+    ),
+  },
+  (t) => [
+    index('products_org_idx').on(t.orgId),
+    uniqueIndex('products_org_slug_idx').on(t.orgId, t.slug),
+    index('products_search_idx').using('gin', t.search),
+  ],
+);
+
+export const productFinancials = pgTable(
+  'product_financials',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    revenue: doublePrecision('revenue').notNull().default(0),
+    cost: doublePrecision('cost').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('product_financials_product_period_idx').on(t.orgId, t.productId, t.period)],
+);
+
+export const components = pgTable(
+  'components',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('components_org_product_idx').on(t.orgId, t.productId)],
+);
+
+export const releases = pgTable(
+  'releases',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    plannedDate: date('planned_date'),
+    actualDate: date('actual_date'),
+    status: text('status').notNull().default('planned'),
+    notes: text('notes').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(notes, ''))`,
+    ),
+  },
+  (t) => [
+    index('releases_org_product_idx').on(t.orgId, t.productId),
+    index('releases_search_idx').using('gin', t.search),
+  ],
+);
+
+export const features = pgTable(
+  'features',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    componentId: uuid('component_id').references(() => components.id, { onDelete: 'set null' }),
+    releaseId: uuid('release_id').references(() => releases.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    spec: text('spec').notNull().default(''),
+    status: text('status').notNull().default('idea'),
+    scope: text('scope').notNull().default('segment_specific'),
+    effort: doublePrecision('effort').notNull().default(1),
+    effortByRole: jsonb('effort_by_role').$type<Record<string, number>>().notNull().default({}),
+    reach: doublePrecision('reach').notNull().default(0),
+    impact: doublePrecision('impact').notNull().default(0),
+    confidence: doublePrecision('confidence').notNull().default(0.5),
+    businessValue: doublePrecision('business_value').notNull().default(0),
+    timeCriticality: doublePrecision('time_criticality').notNull().default(0),
+    riskReduction: doublePrecision('risk_reduction').notNull().default(0),
+    moscow: text('moscow'),
+    kano: text('kano'),
+    segmentImpacts: jsonb('segment_impacts')
+      .$type<{ segmentId: string; revenue: number; retention: number; adoption: number }[]>()
+      .notNull()
+      .default([]),
+    parkedReason: text('parked_reason'),
+    manualRank: integer('manual_rank'),
+    rankRationale: text('rank_rationale'),
+    custom: custom(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(spec, ''))`,
+    ),
+  },
+  (t) => [
+    index('features_org_product_idx').on(t.orgId, t.productId),
+    index('features_org_status_idx').on(t.orgId, t.status),
+    index('features_release_idx').on(t.releaseId),
+    index('features_search_idx').using('gin', t.search),
+  ],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'set null' }),
+    annualRevenue: doublePrecision('annual_revenue').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(name, ''))`),
+  },
+  (t) => [
+    index('customers_org_segment_idx').on(t.orgId, t.segmentId),
+    index('customers_search_idx').using('gin', t.search),
+  ],
+);
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: id(),
+    orgId: orgId(),
+    text: text('text').notNull(),
+    why: text('why').notNull().default(''),
+    source: text('source').notNull().default('other'),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('new'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(text, '') || ' ' || coalesce(why, ''))`,
+    ),
+  },
+  (t) => [
+    index('feedback_org_created_idx').on(t.orgId, t.createdAt, t.id),
+    index('feedback_org_customer_idx').on(t.orgId, t.customerId),
+    index('feedback_org_segment_idx').on(t.orgId, t.segmentId),
+    index('feedback_org_status_idx').on(t.orgId, t.status),
+    index('feedback_search_idx').using('gin', t.search),
+  ],
+);
+
+export const feedbackLinks = pgTable(
+  'feedback_links',
+  {
+    id: id(),
+    orgId: orgId(),
+    feedbackId: uuid('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    featureId: uuid('feature_id')
+      .notNull()
+      .references(() => features.id, { onDelete: 'cascade' }),
+    importance: smallint('importance').notNull().default(1),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('feedback_links_pair_idx').on(t.feedbackId, t.featureId),
+    index('feedback_links_org_feature_idx').on(t.orgId, t.featureId),
+  ],
+);
+
+export const customFields = pgTable(
+  'custom_fields',
+  {
+    id: id(),
+    orgId: orgId(),
+    entity: text('entity').notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type').notNull(),
+    options: jsonb('options').$type<string[]>().notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('custom_fields_org_entity_key_idx').on(t.orgId, t.entity, t.key)],
+);
+
+export const competitors = pgTable(
+  'competitors',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    website: text('website').notNull().default(''),
+    strengths: text('strengths').notNull().default(''),
+    weaknesses: text('weaknesses').notNull().default(''),
+    segmentIds: uuid('segment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    productIds: uuid('product_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    marketShare: doublePrecision('market_share').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(strengths, '') || ' ' || coalesce(weaknesses, ''))`,
+    ),
+  },
+  (t) => [index('competitors_org_idx').on(t.orgId), index('competitors_search_idx').using('gin', t.search)],
+);
+
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    kind: text('kind').notNull(),
+    stage: text('stage').notNull().default('proposed'),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'set null' }),
+    startPeriod: text('start_period').notNull(),
+    costPerPeriod: jsonb('cost_per_period').$type<number[]>().notNull().default([]),
+    benefitPerPeriod: jsonb('benefit_per_period').$type<number[]>().notNull().default([]),
+    probability: doublePrecision('probability').notNull().default(1),
+    costRange: jsonb('cost_range').$type<{ low: number; likely: number; high: number } | null>(),
+    benefitRange: jsonb('benefit_range').$type<{ low: number; likely: number; high: number } | null>(),
+    demand: jsonb('demand').$type<{ roleId: string; perPeriod: number[] }[]>().notNull().default([]),
+    alignment: jsonb('alignment').$type<Record<string, number>>().notNull().default({}),
+    requires: uuid('requires').array().notNull().default(sql`'{}'::uuid[]`),
+    excludes: uuid('excludes').array().notNull().default(sql`'{}'::uuid[]`),
+    mandatory: boolean('mandatory').notNull().default(false),
+    custom: custom(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(name, '') || ' ' || coalesce(description, ''))`,
+    ),
+  },
+  (t) => [
+    index('initiatives_org_stage_idx').on(t.orgId, t.stage),
+    index('initiatives_search_idx').using('gin', t.search),
+  ],
+);
+
+export const teams = pgTable(
+  'teams',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('teams_org_idx').on(t.orgId)],
+);
+
+export const roles = pgTable(
+  'roles',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('roles_org_idx').on(t.orgId)],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    roleId: uuid('role_id').references(() => roles.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    fte: doublePrecision('fte').notNull().default(1),
+    timeOff: jsonb('time_off').$type<Record<string, number>>().notNull().default({}),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(name, ''))`),
+  },
+  (t) => [index('people_org_team_idx').on(t.orgId, t.teamId)],
+);
+
+export const allocations = pgTable(
+  'allocations',
+  {
+    id: id(),
+    orgId: orgId(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    initiativeId: uuid('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    fte: doublePrecision('fte').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('allocations_org_period_idx').on(t.orgId, t.period)],
+);
+
+export const risks = pgTable(
+  'risks',
+  {
+    id: id(),
+    orgId: orgId(),
+    title: text('title').notNull(),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    initiativeId: uuid('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    probability: doublePrecision('probability').notNull(),
+    impact: doublePrecision('impact').notNull(),
+    mitigation: text('mitigation').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    status: text('status').notNull().default('open'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(mitigation, ''))`,
+    ),
+  },
+  (t) => [index('risks_org_status_idx').on(t.orgId, t.status)],
+);
+
+export const kpis = pgTable(
+  'kpis',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    unit: text('unit').notNull().default(''),
+    direction: text('direction').notNull().default('higher_is_better'),
+    target: doublePrecision('target'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('kpis_org_product_idx').on(t.orgId, t.productId)],
+);
+
+export const kpiMeasurements = pgTable(
+  'kpi_measurements',
+  {
+    id: id(),
+    orgId: orgId(),
+    kpiId: uuid('kpi_id')
+      .notNull()
+      .references(() => kpis.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('kpi_measurements_kpi_period_idx').on(t.orgId, t.kpiId, t.period)],
+);
+
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull().default('other'),
+    title: text('title').notNull(),
+    rationale: text('rationale').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: uuid('subject_id'),
+    links: jsonb('links').$type<{ type: string; id: string }[]>().notNull().default([]),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('english', coalesce(title, '') || ' ' || coalesce(rationale, ''))`,
+    ),
+  },
+  (t) => [
+    index('decisions_org_created_idx').on(t.orgId, t.createdAt),
+    index('decisions_search_idx').using('gin', t.search),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: orgId(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('audit_log_org_at_idx').on(t.orgId, t.at),
+    index('audit_log_entity_idx').on(t.orgId, t.entityId),
+  ],
+);

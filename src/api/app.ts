@@ -6,7 +6,7 @@ import { type Action, isAllowed, isOwnerScoped } from '../domain/policy.ts';
 import type { Principal } from '../services/auth/sessions.ts';
 import { anonymousContext, type ServiceContext } from '../services/context.ts';
 import { ownsProducts } from '../services/ownership.ts';
-import type { Store } from '../store/database.ts';
+import type { Store } from '../services/storeAccess.ts';
 import { API_DOCS_HTML, API_DOCS_JS } from './apiDocsPage.ts';
 import { errorBody, renderError } from './httpErrors.ts';
 import { buildOpenApi } from './openapi.ts';

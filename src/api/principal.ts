@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { DomainError } from '../domain/errors.ts';
 import { sameSecret } from '../services/auth/secrets.ts';
 import { type Principal, resolveSession, resolveToken } from '../services/auth/sessions.ts';
-import type { Store } from '../store/database.ts';
+import type { Store } from '../services/storeAccess.ts';
 
 export const SESSION_COOKIE = 'sextant_session';
 export const CSRF_COOKIE = 'sextant_csrf';

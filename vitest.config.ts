@@ -20,6 +20,16 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // Real Chromium against the real server (`sextant serve`) with the demo data.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -25,14 +25,14 @@ export interface AhpResult {
   consistencyRatio: number;
 }
 
-/** The judgment that disagrees most with the weights implied by all the others. */
+/** The judgment that disagrees most with what all the other judgments imply about the same pair. */
 export interface InconsistentPair {
   /** Row and column of the judgment a[i][j] (i < j). */
   i: number;
   j: number;
   /** What was entered: "i is a[i][j] times as important as j". */
   given: number;
-  /** The ratio w[i] / w[j] the whole matrix implies. */
+  /** Geometric mean of the indirect comparisons a[i][k] · a[k][j] through every other item k. */
   implied: number;
   /** The Saaty-scale value (1/9 … 9) nearest to `implied`, a suggested revision. */
   suggested: number;
@@ -119,18 +119,22 @@ function multiply(matrix: readonly (readonly number[])[], v: readonly number[]):
 const SAATY_SCALE = [1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((k) => (k === 1 ? [1] : [k, 1 / k]));
 
 /**
- * The judgment a[i][j] furthest (in log ratio) from the ratio w[i]/w[j] that the weights imply — the first
- * one to revisit when the consistency ratio is too high (Saaty's "most inconsistent judgment" heuristic).
+ * The judgment a[i][j] furthest (in log ratio) from what the other judgments imply about the same pair:
+ * the geometric mean of the indirect comparisons a[i][k] · a[k][j] through every third item k. That is the
+ * judgment to revisit first when the consistency ratio is too high. Needs n ≥ 3 (n ≤ 2 is always consistent).
  */
-export function mostInconsistentPair(
-  matrix: readonly (readonly number[])[],
-  weights: readonly number[],
-): InconsistentPair {
-  let best: InconsistentPair = { i: 0, j: 0, given: 1, implied: 1, suggested: 1 };
+export function mostInconsistentPair(matrix: readonly (readonly number[])[]): InconsistentPair {
+  const n = matrix.length;
+  let best: InconsistentPair = { i: 0, j: Math.min(1, n - 1), given: 1, implied: 1, suggested: 1 };
   let worst = -1;
-  for (let i = 0; i < matrix.length; i++) {
-    for (let j = i + 1; j < matrix.length; j++) {
-      const implied = weights[i] / weights[j];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (n < 3) continue;
+      let logSum = 0;
+      for (let k = 0; k < n; k++) {
+        if (k !== i && k !== j) logSum += Math.log(matrix[i][k] * matrix[k][j]);
+      }
+      const implied = Math.exp(logSum / (n - 2));
       const deviation = Math.abs(Math.log(matrix[i][j] / implied));
       if (deviation > worst) {
         worst = deviation;

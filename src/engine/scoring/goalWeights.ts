@@ -77,7 +77,7 @@ export function checkedAhpWeights(
 ): AhpResult {
   const ahp = ahpWeights(matrix);
   if (ahp.consistencyRatio > AHP_MAX_CONSISTENCY_RATIO) {
-    const pair = mostInconsistentPair(matrix, ahp.weights);
+    const pair = mostInconsistentPair(matrix);
     throw new InconsistentJudgmentsError(explainInconsistency(names, ahp, pair), ahp, {
       ...pair,
       itemI: names[pair.i],

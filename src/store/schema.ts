@@ -641,3 +641,52 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.orgId, t.entityId),
   ],
 );
+
+/**
+ * Failed sign-ins, for login rate limiting shared by every Sextant process. The email is kept only
+ * as a digest: people type passwords into the email field, and those must not sit in a table.
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    emailHash: text('email_hash').notNull(),
+    ip: text('ip').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('login_attempts_email_at_idx').on(t.emailHash, t.at),
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+  ],
+);
+
+/** OpenID Connect single sign-on of an organization (the client secret is never returned by the API). */
+export const ssoConfigs = pgTable('sso_configs', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret').notNull(),
+  defaultRole: text('default_role').notNull().default('viewer'),
+  allowedDomains: jsonb('allowed_domains').$type<string[]>().notNull().default([]),
+  enabled: boolean('enabled').notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Sign-ins in flight at the identity provider: state → PKCE verifier and nonce, single use, short-lived. */
+export const ssoLogins = pgTable(
+  'sso_logins',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    orgId: orgId(),
+    codeVerifier: text('code_verifier').notNull(),
+    nonce: text('nonce').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
+);

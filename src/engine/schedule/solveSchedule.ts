@@ -97,25 +97,43 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
   let best = first.starts;
   let bestScore = score(best);
   if (!options.singlePass) {
-    // Decode a list and improve it; returns the justified starts and the list they imply.
+    // Decode a list and justify it; keeps whichever of the two scores better (justification serves the
+    // makespan and may cost lateness), with the activity list that reproduces it.
     const evaluate = (l: Int32Array): { starts: Int32Array; list: Int32Array } | undefined => {
       const out = serialSgs(c, l, profile);
       stats.schedules++;
       if (!out.ok) return undefined;
+      const plain = Int32Array.from(out.starts);
       justifySchedule(c, out.starts, profile);
+      if (better(score(plain), score(out.starts))) return { starts: plain, list: l };
       return { starts: out.starts, list: listByStart(c, out.starts, l) };
     };
-    const improved = evaluate(list);
     let current = list;
+    let currentStarts = best;
     let currentScore = bestScore;
-    if (improved) {
-      const s = score(improved.starts);
-      current = improved.list;
-      currentScore = s;
+    const consider = (starts: Int32Array, l: Int32Array) => {
+      const s = score(starts);
+      if (better(s, currentScore)) {
+        current = l;
+        currentStarts = starts;
+        currentScore = s;
+      }
       if (better(s, bestScore)) {
-        best = improved.starts;
+        best = starts;
         bestScore = s;
       }
+    };
+    // Priority objective: the deadline-driven LFT list is a second start (priority order alone ignores deadlines).
+    const seeds =
+      objective === 'priority' ? [list, priorityList(c, bounds.latestFinish, 'makespan')] : [list];
+    for (const [k, seedList] of seeds.entries()) {
+      if (k > 0) {
+        const plain = serialSgs(c, seedList, profile);
+        stats.schedules++;
+        if (plain.ok) consider(plain.starts, seedList);
+      }
+      const improved = evaluate(seedList);
+      if (improved) consider(improved.starts, improved.list);
     }
     const random = mulberry32(options.seed ?? 1);
     const position = new Int32Array(c.n);
@@ -137,7 +155,9 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
         sinceImprovement = 0;
         currentScore = [Number.POSITIVE_INFINITY, 0, 0];
         candidate = shiftMoves(c, candidate, position, random, 3 + Math.floor(random() * 6));
-      } else candidate = shiftMoves(c, candidate, position, random, 1 + Math.floor(random() * 2));
+      } else if (currentScore[objective === 'makespan' ? 1 : 0] > 0 && random() < 0.5)
+        candidate = pullLateItem(c, candidate, currentStarts, position, random);
+      else candidate = shiftMoves(c, candidate, position, random, 1 + Math.floor(random() * 2));
       const next = evaluate(candidate);
       sinceImprovement++;
       sinceBest++;
@@ -145,6 +165,7 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
       const s = score(next.starts);
       if (!better(currentScore, s)) {
         current = next.list;
+        currentStarts = next.starts;
         currentScore = s;
       }
       if (better(s, bestScore)) {
@@ -216,6 +237,33 @@ function shiftMoves(
     else out.copyWithin(to + 1, to, from);
     out[to] = item;
   }
+  return out;
+}
+
+/** Moves one late item (end after its deadline) to a random earlier place its predecessors allow. */
+function pullLateItem(
+  c: CompiledSchedule,
+  list: Int32Array,
+  starts: Int32Array,
+  position: Int32Array,
+  random: () => number,
+): Int32Array {
+  const late: number[] = [];
+  for (let i = 0; i < c.n; i++)
+    if (c.deadline[i] >= 0 && starts[i] + c.duration[i] > c.deadline[i]) late.push(i);
+  if (late.length === 0) return list;
+  const out = Int32Array.from(list);
+  out.forEach((i, k) => {
+    position[i] = k;
+  });
+  const item = late[Math.floor(random() * late.length)];
+  const from = position[item];
+  let lo = 0;
+  for (const p of c.preds[item]) lo = Math.max(lo, position[p] + 1);
+  if (lo >= from) return out;
+  const to = lo + Math.floor(random() * (from - lo));
+  out.copyWithin(to + 1, to, from);
+  out[to] = item;
   return out;
 }
 

@@ -28,6 +28,8 @@ export const ORG_TABLES: readonly { key: string; table: PgTable }[] = [
   { key: 'risks', table: t.risks },
   { key: 'kpis', table: t.kpis },
   { key: 'kpiMeasurements', table: t.kpiMeasurements },
+  { key: 'keyResults', table: t.keyResults },
+  { key: 'requirementCoverage', table: t.requirementCoverage },
   { key: 'decisions', table: t.decisions },
   { key: 'auditLog', table: t.auditLog },
 ];

@@ -690,3 +690,53 @@ export const ssoLogins = pgTable(
   },
   (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * Key results of a strategic goal, each tied to a KPI: progress runs from `start` to `target`, the current
+ * value being the KPI's latest measurement. The optional periods bound the time the goal has to get there.
+ */
+export const keyResults = pgTable(
+  'key_results',
+  {
+    id: id(),
+    orgId: orgId(),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    kpiId: uuid('kpi_id').references(() => kpis.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    start: doublePrecision('start').notNull().default(0),
+    target: doublePrecision('target').notNull(),
+    weight: doublePrecision('weight').notNull().default(1),
+    startPeriod: text('start_period'),
+    duePeriod: text('due_period'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('key_results_org_goal_idx').on(t.orgId, t.goalId)],
+);
+
+/**
+ * How well one of our products, one of our features, or a competitor covers a segment requirement
+ * (the competitive matrix behind the gap analysis), with the evidence for the judgement.
+ */
+export const requirementCoverage = pgTable(
+  'requirement_coverage',
+  {
+    id: id(),
+    orgId: orgId(),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => segmentRequirements.id, { onDelete: 'cascade' }),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    featureId: uuid('feature_id').references(() => features.id, { onDelete: 'cascade' }),
+    competitorId: uuid('competitor_id').references(() => competitors.id, { onDelete: 'cascade' }),
+    level: text('level').notNull(),
+    evidence: text('evidence').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('requirement_coverage_org_requirement_idx').on(t.orgId, t.requirementId)],
+);

@@ -59,6 +59,20 @@ describe('ahpWeights by hand', () => {
     expect(r.consistencyRatio).toBe(0);
   });
 
+  it('accepts 0.333 typed for 1/3 and computes with the exact reciprocal of the upper triangle', () => {
+    const typed = ahpWeights([
+      [1, 3, 5],
+      [0.333, 1, 2],
+      [0.2, 0.5, 1],
+    ]);
+    const exact = ahpWeights([
+      [1, 3, 5],
+      [1 / 3, 1, 2],
+      [1 / 5, 1 / 2, 1],
+    ]);
+    expect(typed).toEqual(exact);
+  });
+
   it('a 1×1 matrix has weight 1', () => {
     expect(ahpWeights([[1]])).toMatchObject({ weights: [1], consistencyRatio: 0 });
   });

@@ -49,9 +49,11 @@ export class AhpMatrixError extends Error {
   }
 }
 
-const RECIPROCAL_TOLERANCE = 1e-6;
+// Lets people type 0.33 or 0.333 for 1/3; the lower triangle is then recomputed from the upper.
+const RECIPROCAL_TOLERANCE = 0.01;
+const DIAGONAL_TOLERANCE = 1e-9;
 
-/** Checks that `matrix` is square (2..15), positive, with a unit diagonal and a[j][i] = 1 / a[i][j]. */
+/** Checks that `matrix` is square (1..15), positive, with a unit diagonal and a[j][i] = 1 / a[i][j] (within 1 %). */
 export function validateAhpMatrix(matrix: readonly (readonly number[])[]): void {
   const n = matrix.length;
   if (n < 1 || n > AHP_MAX_SIZE) {
@@ -68,14 +70,14 @@ export function validateAhpMatrix(matrix: readonly (readonly number[])[]): void 
         throw new AhpMatrixError(`entry [${i + 1}][${j + 1}] must be a positive number, got ${a}`, [i, j]);
       }
     }
-    if (Math.abs(row[i] - 1) > RECIPROCAL_TOLERANCE) {
+    if (Math.abs(row[i] - 1) > DIAGONAL_TOLERANCE) {
       throw new AhpMatrixError(`diagonal entry [${i + 1}][${i + 1}] must be 1, got ${row[i]}`, [i, i]);
     }
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const product = matrix[i][j] * matrix[j][i];
-      if (Math.abs(product - 1) > 1e-3) {
+      if (Math.abs(product - 1) > RECIPROCAL_TOLERANCE) {
         throw new AhpMatrixError(
           `entries [${i + 1}][${j + 1}] = ${matrix[i][j]} and [${j + 1}][${i + 1}] = ${matrix[j][i]} must be reciprocal (their product must be 1)`,
           [j, i],
@@ -93,9 +95,10 @@ export function validateAhpMatrix(matrix: readonly (readonly number[])[]): void 
 export function ahpWeights(matrix: readonly (readonly number[])[]): AhpResult {
   validateAhpMatrix(matrix);
   const n = matrix.length;
+  const exact = matrix.map((row, i) => row.map((a, j) => (i === j ? 1 : i < j ? a : 1 / matrix[j][i])));
   let w = new Array<number>(n).fill(1 / n);
   for (let iter = 0; iter < 10_000; iter++) {
-    const next = multiply(matrix, w);
+    const next = multiply(exact, w);
     const sum = next.reduce((s, x) => s + x, 0);
     for (let i = 0; i < n; i++) next[i] /= sum;
     let delta = 0;
@@ -103,7 +106,7 @@ export function ahpWeights(matrix: readonly (readonly number[])[]): AhpResult {
     w = next;
     if (delta < 1e-15) break;
   }
-  const aw = multiply(matrix, w);
+  const aw = multiply(exact, w);
   let lambdaMax = 0;
   for (let i = 0; i < n; i++) lambdaMax += aw[i] / w[i] / n;
   // Rounding can put λmax a hair below n for a consistent matrix; CI is never negative in theory.

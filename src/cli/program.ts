@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAhpCommand } from './commands/ahp.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerExportImportCommands } from './commands/exportImport.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerSimulateCommand(program);
   registerOptimizeCommand(program);
   registerScheduleCommand(program);
+  registerAhpCommand(program);
   return program;
 }

@@ -740,3 +740,14 @@ export const requirementCoverage = pgTable(
   },
   (t) => [index('requirement_coverage_org_requirement_idx').on(t.orgId, t.requirementId)],
 );
+
+/**
+ * Sessions opened by an organization's single sign-on are confined to that organization: its identity
+ * provider vouches for the person only there, not for their memberships elsewhere.
+ */
+export const ssoSessions = pgTable('sso_sessions', {
+  sessionIdHash: text('session_id_hash')
+    .primaryKey()
+    .references(() => sessions.idHash, { onDelete: 'cascade' }),
+  orgId: orgId(),
+});

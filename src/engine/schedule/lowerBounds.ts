@@ -7,6 +7,8 @@ export interface LowerBounds {
   resource: number;
   /** Earliest start of each item with infinite resources. */
   earliestStart: Int32Array;
+  /** A resource whose capacity runs dry (last value 0) before the work released from `from` is done. */
+  exhausted?: { resource: number; from: number; work: number };
   /** Latest finish of each item that keeps every deadline and the lower bound (may be < its earliest end). */
   latestFinish: Int32Array;
 }
@@ -27,6 +29,7 @@ export function lowerBounds(c: CompiledSchedule): LowerBounds {
     criticalPath = Math.max(criticalPath, s + c.duration[i]);
   }
   let resource = 0;
+  let exhausted: LowerBounds['exhausted'];
   const R = c.resourceIds.length;
   const work: { es: number; w: number }[][] = Array.from({ length: R }, () => []);
   for (let i = 0; i < c.n; i++) {
@@ -40,7 +43,9 @@ export function lowerBounds(c: CompiledSchedule): LowerBounds {
     for (let k = 0; k < list.length; k++) {
       total += list[k].w;
       if (k + 1 < list.length && list[k + 1].es === list[k].es) continue;
-      resource = Math.max(resource, firstPeriodAbsorbing(c, r, list[k].es, total));
+      const T = firstPeriodAbsorbing(c, r, list[k].es, total);
+      if (!Number.isFinite(T) && !exhausted) exhausted = { resource: r, from: list[k].es, work: total };
+      resource = Math.max(resource, T);
     }
   }
   // Latest finish against a horizon no schedule beats (and every deadline), for the LFT priority rule.
@@ -53,7 +58,7 @@ export function lowerBounds(c: CompiledSchedule): LowerBounds {
     for (const s of c.succs[i]) f = Math.min(f, lf[s] - c.duration[s]);
     lf[i] = f;
   }
-  return { criticalPath, resource, earliestStart: es, latestFinish: lf };
+  return { criticalPath, resource, exhausted, earliestStart: es, latestFinish: lf };
 }
 
 /** Smallest T with Σ_{t=from}^{T-1} capacity(r, t) ≥ work (Infinity if the capacity runs dry). */

@@ -133,6 +133,21 @@ describe('solveSchedule on hand-computed examples', () => {
     expect(res.message).toMatch(/"r"/);
   });
 
+  it('is infeasible when a resource that ends at 0 cannot absorb the work', () => {
+    const p = parse({
+      resources: [{ id: 'r', capacity: [2, 2, 2, 0] }],
+      items: [
+        { id: 'X', duration: 2, demand: { r: 2 } },
+        { id: 'Y', duration: 2, demand: { r: 2 } },
+      ],
+    });
+    const res = solveSchedule(p, quick);
+    expect(res.status).toBe('infeasible');
+    expect(res.message).toBe(
+      'resource "r" offers 6 unit-periods from period 0 on, but the items that cannot start earlier need 8',
+    );
+  });
+
   it('handles an empty problem and milestones', () => {
     expect(solveSchedule(parse({ resources: [], items: [] })).makespan).toBe(0);
     const p = parse({

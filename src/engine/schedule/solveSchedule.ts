@@ -66,6 +66,14 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
   };
   const never = neverFits(c, bounds.earliestStart);
   if (never) return infeasible(never);
+  if (bounds.exhausted) {
+    const { resource: r, from, work } = bounds.exhausted;
+    let offered = 0;
+    for (let t = from; t < c.capacity[r].length; t++) offered += capacityAt(c, r, t);
+    return infeasible(
+      `resource "${c.resourceIds[r]}" offers ${offered} unit-periods from period ${from} on, but the items that cannot start earlier need ${work}`,
+    );
+  }
 
   const profile = new ResourceProfile(c);
   const weight = Float64Array.from(c.priority, (p) => 1 + Math.max(0, p));

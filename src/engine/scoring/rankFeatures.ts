@@ -211,13 +211,15 @@ export function buildPriorityColumns(input: FeatureRankingInput): {
 
 /**
  * Turns a columnar result back into ranked features with their full breakdown (the explanation of every
- * score and every parking decision).
+ * score and every parking decision). `range` explains only a page of the ranking ([start, end) positions
+ * in `result.order`), so a 100,000-feature portfolio can show its first 50 without building 100,000 objects.
  */
 export function explainPriorities(
   input: FeatureRankingInput,
   columns: PriorityColumns,
   result: PriorityResult,
   options: PriorityOptions = {},
+  range: { start: number; end: number } = { start: 0, end: result.order.length },
 ): FeatureRanking {
   const o = resolvePriorityOptions(options);
   const { revenue: aR, retention: aT, adoption: aA } = o.impactWeights;
@@ -227,7 +229,7 @@ export function explainPriorities(
     .sort((a, b) => a.rank - b.rank)
     .map((s) => s.segmentId);
   const topNames = topSegmentIds.map((id) => segments.find((s) => s.segmentId === id)?.name ?? id).join(', ');
-  const features: RankedFeature[] = Array.from(result.order, (f) => {
+  const features: RankedFeature[] = Array.from(result.order.subarray(range.start, range.end), (f) => {
     const feature = input.features[f];
     const contributions: SegmentContribution[] = [];
     for (let e = columns.impactStart[f]; e < columns.impactStart[f + 1]; e++) {

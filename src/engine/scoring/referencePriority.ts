@@ -10,8 +10,8 @@ export interface ReferencePriority {
 }
 
 /**
- * The portfolio priority formulas written the obvious way, object by object (maps, filters, one object per
- * link). Kept as the oracle the fast columnar engine is tested against, and as the benchmark baseline.
+ * The portfolio priority formulas written the obvious way, object by object (maps keyed by id, one object
+ * per link, dates parsed per comparison). Kept as the oracle the fast columnar engine is tested against, and as the benchmark baseline.
  */
 export function referencePriorities(
   input: FeatureRankingInput,
@@ -32,8 +32,14 @@ export function referencePriorities(
   const segImpact = (i: { revenue: number; retention: number; adoption: number }) =>
     w.revenue * i.revenue + w.retention * i.retention + w.adoption * i.adoption;
 
+  const linksByFeature = new Map<string, FeatureRankingInput['links'][number][]>();
+  for (const l of input.links) {
+    const list = linksByFeature.get(l.featureId);
+    if (list) list.push(l);
+    else linksByFeature.set(l.featureId, [l]);
+  }
   const rawDemand = input.features.map((f) => {
-    const links = input.links.filter((l) => l.featureId === f.id);
+    const links = linksByFeature.get(f.id) ?? [];
     const latest = new Map<string, (typeof links)[number]>();
     let d = 0;
     for (const l of links) {

@@ -1,5 +1,9 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DecisionSubject } from '../../domain/entities/decision.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
+import { existingIds } from '../../store/entityRepository.ts';
+import * as t from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordDecision } from '../decisionLog.ts';
 
@@ -10,7 +14,41 @@ export interface EntityRules {
   validate?(merged: Record_, before: Record_ | undefined): void;
   /** Extra columns the service stamps on create (never taken from input). */
   stamp?(ctx: ServiceContext): Record_;
+  /** Checks that need the database (references a schema cannot name statically). */
+  verify?(tx: Db, ctx: ServiceContext, merged: Record_): Promise<void>;
   afterWrite?(tx: Db, ctx: ServiceContext, before: Record_ | undefined, after: Record_): Promise<void>;
+}
+
+/** Rows a decision may be about, by subject type. */
+const SUBJECT_TABLES: Record<DecisionSubject, PgTable> = {
+  product: t.products,
+  segment: t.segments,
+  initiative: t.initiatives,
+  feature: t.features,
+  release: t.releases,
+  goal: t.goals,
+  risk: t.risks,
+};
+
+async function verifyDecisionReferences(tx: Db, ctx: ServiceContext, merged: Record_) {
+  const refs: { path: string[]; type: DecisionSubject; id: string }[] = [];
+  if (merged.subjectId != null) {
+    refs.push({
+      path: ['subjectId'],
+      type: merged.subjectType as DecisionSubject,
+      id: String(merged.subjectId),
+    });
+  }
+  ((merged.links as { type: DecisionSubject; id: string }[]) ?? []).forEach((l, i) =>
+    refs.push({ path: ['links', String(i)], type: l.type, id: l.id }),
+  );
+  for (const ref of refs) {
+    const found = await existingIds(tx, SUBJECT_TABLES[ref.type], ctx.orgId, [ref.id]);
+    if (!found.has(ref.id)) {
+      const message = `no ${ref.type} ${ref.id} in this organization`;
+      throw new DomainError('unknown_reference', message, { issues: [{ path: ref.path, message }] });
+    }
+  }
 }
 
 const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
@@ -67,6 +105,14 @@ export const ENTITY_RULES: Readonly<Record<string, EntityRules>> = {
     },
   },
   decisions: {
+    validate(merged) {
+      if ((merged.subjectId == null) !== (merged.subjectType == null)) {
+        throw new DomainError('invalid_input', 'subjectType and subjectId go together', {
+          issues: [{ path: ['subjectId'], message: 'give both or neither' }],
+        });
+      }
+    },
+    verify: verifyDecisionReferences,
     stamp: (ctx) => ({ actorType: ctx.actor.type, actorId: ctx.actor.id, actorName: ctx.actor.name }),
   },
 };

@@ -24,6 +24,8 @@ import { ENTITY_RULES } from './entityRules.ts';
 
 export type Entity = Record<string, unknown>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Validates `raw` with `schema`, or throws invalid_input listing every problem by path. */
 export function parseInput<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   const parsed = schema.safeParse(raw);
@@ -126,6 +128,7 @@ export async function createEntity(
     await checkReferences(tx, ctx, def, input);
     await checkCustomFields(tx, ctx, def, input);
     rules?.validate?.(input, undefined);
+    await rules?.verify?.(tx, ctx, input);
     let row: Row;
     try {
       row = await insertRow(tx, def.table, { ...input, ...rules?.stamp?.(ctx), orgId: ctx.orgId });
@@ -162,6 +165,7 @@ export async function updateEntity(
     await checkCustomFields(tx, ctx, def, input);
     const before = present(beforeRow);
     rules?.validate?.({ ...before, ...input }, before);
+    await rules?.verify?.(tx, ctx, { ...before, ...input });
     let row: Row;
     try {
       row = await updateRow(tx, def.table, ctx.orgId, id, input);
@@ -223,14 +227,16 @@ export async function productsConcerned(
   const ids = new Set<string>();
   const row = target.id ? await findRow(db, def.table, ctx.orgId, target.id) : undefined;
   const sources = [row, target.input].filter(Boolean) as Record<string, unknown>[];
+  const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
   for (const src of sources) {
     if (own.kind === 'self') {
-      if (typeof src.id === 'string') ids.add(src.id);
+      if (isId(src.id)) ids.add(src.id);
     } else if (own.kind === 'column') {
-      if (typeof src[own.column] === 'string') ids.add(src[own.column] as string);
+      if (isId(src[own.column])) ids.add(src[own.column] as string);
     } else {
+      // Input is not validated yet at this point: only well-formed ids are looked up.
       const via = src[own.column];
-      if (typeof via !== 'string') continue;
+      if (!isId(via)) continue;
       const parent = await findRow(db, own.table, ctx.orgId, via);
       if (parent && typeof parent[own.productColumn] === 'string')
         ids.add(parent[own.productColumn] as string);
@@ -266,8 +272,6 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
     );
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Lists rows with cursor pagination, equality filters on declared columns, full-text search (`q`),

@@ -1,4 +1,4 @@
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { login, logout, switchOrganization } from '../services/auth/sessions.ts';
@@ -6,13 +6,11 @@ import { createToken, listTokens, revokeToken, TokenCreate } from '../services/a
 import { addUser, listUsers, UserAdd } from '../services/auth/users.ts';
 import { parseInput } from '../services/entities/entityService.ts';
 import { pathId } from './entityRoutes.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from './principal.ts';
+import { CSRF_COOKIE, clientIp, SESSION_COOKIE, setSessionCookies } from './principal.ts';
 import type { RouteSpec } from './routeSpec.ts';
 
 const Login = z.strictObject({ email: z.string().max(320), password: z.string().max(256) });
 const SwitchOrg = z.strictObject({ orgId: z.string().max(100) });
-
-const cookieOptions = (secure: boolean) => ({ path: '/', sameSite: 'Lax' as const, secure });
 
 /** Sign-in, sign-out, the current user, the organization switcher, API tokens and users. */
 export const AUTH_ROUTES: RouteSpec[] = [
@@ -25,14 +23,8 @@ export const AUTH_ROUTES: RouteSpec[] = [
     body: Login,
     handler: async (c, ctx, body) => {
       const input = parseInput(Login, body, 'login');
-      const session = await login(ctx.store, input.email, input.password);
-      const secure = new URL(c.req.url).protocol === 'https:';
-      setCookie(c, SESSION_COOKIE, session.sessionId, {
-        ...cookieOptions(secure),
-        httpOnly: true,
-        maxAge: 43_200,
-      });
-      setCookie(c, CSRF_COOKIE, session.csrfToken, { ...cookieOptions(secure), maxAge: 43_200 });
+      const session = await login(ctx.store, input.email, input.password, clientIp(c));
+      setSessionCookies(c, session);
       return c.json({
         userId: session.userId,
         csrfToken: session.csrfToken,

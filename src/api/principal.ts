@@ -1,8 +1,14 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { DomainError } from '../domain/errors.ts';
 import { sameSecret } from '../services/auth/secrets.ts';
-import { type Principal, resolveSession, resolveToken } from '../services/auth/sessions.ts';
+import {
+  type OpenedSession,
+  type Principal,
+  resolveSession,
+  resolveToken,
+  SESSION_TTL_MS,
+} from '../services/auth/sessions.ts';
 import type { Store } from '../services/storeAccess.ts';
 
 export const SESSION_COOKIE = 'sextant_session';
@@ -40,4 +46,33 @@ export async function authenticate(c: Context, store: Store): Promise<Principal>
     }
   }
   return principal;
+}
+
+/**
+ * The client's address, for login rate limiting. Behind one reverse proxy (SEXTANT_TRUST_PROXY=1) it
+ * is the last X-Forwarded-For hop — the one the proxy itself added, which a client cannot forge.
+ */
+export function clientIp(c: Context): string {
+  if (process.env.SEXTANT_TRUST_PROXY === '1') {
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+    const last = hops[hops.length - 1];
+    if (last) return last.slice(0, 100);
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Hands a new session to the browser: the id in an HttpOnly cookie (scripts cannot read it), the CSRF
+ * token in a readable cookie the web app echoes in a header. SameSite=Lax keeps other sites' forms
+ * from sending them; Secure when served over HTTPS.
+ */
+export function setSessionCookies(c: Context, session: OpenedSession): void {
+  const secure = new URL(c.req.url).protocol === 'https:';
+  const common = { path: '/', sameSite: 'Lax' as const, secure, maxAge: SESSION_TTL_MS / 1000 };
+  setCookie(c, SESSION_COOKIE, session.sessionId, { ...common, httpOnly: true });
+  setCookie(c, CSRF_COOKIE, session.csrfToken, common);
 }

@@ -2,6 +2,12 @@ import { AUTH_ROUTES } from './authRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import type { RouteSpec } from './routeSpec.ts';
+import { SSO_ROUTES } from './ssoRoutes.ts';
 
 /** Every API route. The app, the OpenAPI document and the authorization tests are all built from this list. */
-export const ROUTES: readonly RouteSpec[] = [...AUTH_ROUTES, ...PORTFOLIO_ROUTES, ...ENTITY_ROUTES];
+export const ROUTES: readonly RouteSpec[] = [
+  ...AUTH_ROUTES,
+  ...SSO_ROUTES,
+  ...PORTFOLIO_ROUTES,
+  ...ENTITY_ROUTES,
+];

@@ -2,8 +2,9 @@ import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../domain/entities/enums.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/database.ts';
-import { apiTokens, memberships, organizations, sessions, users } from '../../store/schema.ts';
+import { apiTokens, memberships, organizations, sessions, ssoSessions, users } from '../../store/schema.ts';
 import type { Actor } from '../context.ts';
+import { checkLoginRate, clearLoginFailures, recordLoginFailure } from './loginRateLimit.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { digest, newSecret } from './secrets.ts';
 
@@ -48,32 +49,66 @@ const getDummyHash = () => {
   return dummyHash;
 };
 
-/** Checks email and password; on success opens a server-side session and returns its secrets once. */
+export interface OpenedSession {
+  sessionId: string;
+  csrfToken: string;
+  userId: string;
+  memberships: Membership[];
+}
+
+/**
+ * Opens a server-side session for a user who has proved who they are (password or single sign-on).
+ * The session id and CSRF token are returned once; only the id's digest is stored.
+ */
+export async function openSession(
+  store: Store,
+  userId: string,
+  options: { orgId?: string; now?: Date; confined?: boolean } = {},
+): Promise<OpenedSession> {
+  const all = await membershipsOf(store, userId);
+  const mships = options.confined ? all.filter((m) => m.orgId === options.orgId) : all;
+  if (mships.length === 0) throw new DomainError('forbidden', 'this account belongs to no organization yet');
+  const current = mships.find((m) => m.orgId === options.orgId) ?? mships[0]!;
+  const sessionId = newSecret('ses_');
+  const csrfToken = newSecret();
+  await store.db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      idHash: digest(sessionId),
+      userId,
+      orgId: current.orgId,
+      csrfToken,
+      expiresAt: new Date((options.now ?? new Date()).getTime() + SESSION_TTL_MS),
+    });
+    if (options.confined)
+      await tx.insert(ssoSessions).values({ sessionIdHash: digest(sessionId), orgId: current.orgId });
+  });
+  return { sessionId, csrfToken, userId, memberships: mships };
+}
+
+/**
+ * Checks email and password, after the login rate limit for this account and client address;
+ * failures are counted, a success forgives them. On success opens a session.
+ */
 export async function login(
   store: Store,
   email: string,
   password: string,
+  ip = 'unknown',
   now = new Date(),
-): Promise<{ sessionId: string; csrfToken: string; userId: string; memberships: Membership[] }> {
+): Promise<OpenedSession> {
+  await checkLoginRate(store, email, ip, now);
   const [user] = await store.db
     .select()
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()))
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
-  if (!user || !ok) throw new DomainError('unauthenticated', 'wrong email or password');
-  const mships = await membershipsOf(store, user.id);
-  if (mships.length === 0) throw new DomainError('forbidden', 'this account belongs to no organization yet');
-  const sessionId = newSecret('ses_');
-  const csrfToken = newSecret();
-  await store.db.insert(sessions).values({
-    idHash: digest(sessionId),
-    userId: user.id,
-    orgId: mships[0]!.orgId,
-    csrfToken,
-    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-  });
-  return { sessionId, csrfToken, userId: user.id, memberships: mships };
+  if (!user || !ok) {
+    await recordLoginFailure(store, email, ip, now);
+    throw new DomainError('unauthenticated', 'wrong email or password');
+  }
+  await clearLoginFailures(store, email);
+  return openSession(store, user.id, { now });
 }
 
 export async function logout(store: Store, sessionId: string): Promise<void> {
@@ -96,15 +131,17 @@ export async function resolveSession(
   now = new Date(),
 ): Promise<Principal | undefined> {
   const [row] = await store.db
-    .select({ s: sessions, u: users })
+    .select({ s: sessions, u: users, confinedTo: ssoSessions.orgId })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(ssoSessions, eq(ssoSessions.sessionIdHash, sessions.idHash))
     .where(
       and(eq(sessions.idHash, digest(sessionId)), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)),
     )
     .limit(1);
   if (!row) return undefined;
-  const mships = await membershipsOf(store, row.u.id);
+  const all = await membershipsOf(store, row.u.id);
+  const mships = row.confinedTo ? all.filter((x) => x.orgId === row.confinedTo) : all;
   const m = pickMembership(mships, wantedOrg, row.s.orgId);
   if (!m) return undefined;
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoadmap, type RoadmapEntry, roadmapHorizon } from './buildRoadmap.ts';
 import { checkReleaseCapacity } from './checkReleaseCapacity.ts';
+import { checkReleaseSchedule } from './checkReleaseSchedule.ts';
 
 const entry = (id: string, start: number, end: number, extra: Partial<RoadmapEntry> = {}): RoadmapEntry => ({
   id,
@@ -127,6 +128,41 @@ describe('checkReleaseCapacity', () => {
         utilization: null,
         items: [{ id: 'A', amount: 2 }],
       },
+    ]);
+  });
+});
+
+describe('checkReleaseSchedule', () => {
+  const scope = [
+    { id: 'A', duration: 2, demand: { dev: 2 }, after: [], priority: 9, earliest: 0 },
+    { id: 'B', duration: 2, demand: { dev: 2 }, after: [], priority: 1, earliest: 0 },
+    { id: 'C', duration: 1, demand: { dev: 1 }, after: ['A'], priority: 5, earliest: 0 },
+  ];
+
+  it('fits when the scope can be sequenced before the release', () => {
+    // dev 4: A and B together [1,3), C [3,4) → ends 4 = lastPeriod 3 + 1.
+    const res = checkReleaseSchedule({
+      fromPeriod: 1,
+      lastPeriod: 3,
+      scope,
+      resources: [{ id: 'dev', capacity: 4 }],
+    });
+    expect(res).toMatchObject({ fits: true, end: 4, late: [] });
+    expect(res.starts).toEqual({ A: 1, B: 1, C: 3 });
+  });
+
+  it('names the lower-priority item that slips and the role and period that push it', () => {
+    // dev 2: A and B cannot overlap, nor B and C. A, C, B: B [4,6) slips 2 (weight 2 → 4); A, B, C: B 1 and
+    // C 2 late (2 + 12); B first: A 1 and C 2 late (11 + 12). So B slips by 2; at its earliest start dev is full.
+    const res = checkReleaseSchedule({
+      fromPeriod: 1,
+      lastPeriod: 3,
+      scope,
+      resources: [{ id: 'dev', capacity: 2 }],
+    });
+    expect(res.fits).toBe(false);
+    expect(res.late).toEqual([
+      { id: 'B', deadline: 4, end: 5, slip: 1, cause: { resource: 'dev', period: 1 } },
     ]);
   });
 });

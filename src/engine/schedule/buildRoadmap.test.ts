@@ -162,7 +162,7 @@ describe('checkReleaseSchedule', () => {
     });
     expect(res.fits).toBe(false);
     expect(res.late).toEqual([
-      { id: 'B', deadline: 4, end: 5, slip: 1, cause: { resource: 'dev', period: 1 } },
+      { id: 'B', deadline: 4, end: 6, slip: 2, cause: { resource: 'dev', period: 1 } },
     ]);
   });
 });

@@ -54,7 +54,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.le
 const pct = (x: number) => `${x.toFixed(1)} %`;
 
 console.log(
-  `Sextant schedule benchmark — ${os.cpus().length} cores, Node ${process.version}${quick ? ' (quick)' : ''}`,
+  `Sextant schedule benchmark — ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}${quick ? ' (quick)' : ''}`,
 );
 console.log(
   `Part 1: ProGen-style instances, ${budget} schedules per instance for Sextant, ${repeats} seed(s) per setting\n`,
@@ -211,6 +211,7 @@ for (const [label, opts] of [
   ]);
 }
 printTable(runs);
+console.log(`load average at the end: ${os.loadavg()[0].toFixed(1)}`);
 
 function printTable(rows: string[][]): void {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));

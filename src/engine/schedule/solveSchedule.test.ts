@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ScheduleProblemInput, scheduleProblemSchema } from '../../domain/scheduleProblem.ts';
 import { bruteForceMakespan } from './bruteForceMakespan.ts';
+import { generateProjectInstance } from './generateProjectInstance.ts';
+import { generateRoadmapInstance } from './generateRoadmapInstance.ts';
 import { solveSchedule } from './solveSchedule.ts';
 import { arbitraryProblem } from './testProblems.ts';
 import { validateSchedule } from './validateSchedule.ts';
@@ -231,5 +233,42 @@ describe('solveSchedule properties (random instances)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('solveSchedule on generated benchmark instances', () => {
+  it('returns valid schedules between the lower bound and the single-pass schedule (ProGen-style j30)', () => {
+    for (const [k, rs] of [0.2, 0.5, 0.7, 1].entries()) {
+      const p = generateProjectInstance({
+        items: 30,
+        resources: 4,
+        networkComplexity: 1.8,
+        resourceFactor: 0.75,
+        resourceStrength: rs,
+        seed: 100 + k,
+      });
+      const single = solveSchedule(p, { singlePass: true });
+      const res = solveSchedule(p, { maxSchedules: 300, timeLimitMs: 10_000 });
+      expect(validateSchedule(p, single.starts).violations).toEqual([]);
+      expect(validateSchedule(p, res.starts).violations).toEqual([]);
+      expect(res.makespan!).toBeGreaterThanOrEqual(res.lowerBound);
+      expect(res.makespan!).toBeLessThanOrEqual(single.makespan!);
+    }
+  });
+
+  it('returns a valid schedule with explained lateness for a product-scale roadmap (500 items, capacity per period)', () => {
+    const p = generateRoadmapInstance({ items: 500, teams: 10, periods: 12, seed: 3 });
+    for (const objective of ['makespan', 'priority'] as const) {
+      const res = solveSchedule(p, { objective, maxSchedules: 20, timeLimitMs: 10_000 });
+      expect(validateSchedule(p, res.starts).violations).toEqual([]);
+      const byId = new Map(p.items.map((it) => [it.id, it]));
+      for (const late of res.late) {
+        const it = byId.get(late.id)!;
+        expect(late.end).toBe(res.starts[late.id] + it.duration);
+        expect(late.end).toBeGreaterThan(it.deadline!);
+        if ('after' in late.cause) expect(it.after).toContain(late.cause.after);
+        if ('resource' in late.cause) expect(Object.keys(it.demand)).toContain(late.cause.resource);
+      }
+    }
   });
 });

@@ -64,6 +64,20 @@ describe('scoreByFormula', () => {
       custom: { strategic_fit: 3, reach: 999 },
     });
     expect(fields).toMatchObject({ rice: 50, wsjf: 8, moscow: 3, kano: -1, strategic_fit: 3, reach: 100 });
+    // ICE with ease from effort 2: 2 × 5 × 5 = 50; with a custom ease of 8: 2 × 5 × 8 = 80.
+    expect(fields.ice).toBe(50);
+    expect(
+      featureFormulaFields({
+        reach: 1,
+        impact: 2,
+        confidence: 0.5,
+        effort: 2,
+        businessValue: 0,
+        timeCriticality: 0,
+        riskReduction: 0,
+        custom: { ease: 8 },
+      }).ice,
+    ).toBe(80);
     const [score] = scoreByFormula(
       { expression: 'rice * strategic_fit' },
       [{ id: 'f', fields }],

@@ -85,7 +85,9 @@ export function featureFormulaFields(f: {
   kano?: Kano | null;
   custom?: Readonly<Record<string, FieldValue>>;
 }): Record<string, FieldValue> {
-  const s = frameworkScores(f);
+  // A custom numeric `ease` field (ICE's 1–10) wins over the ease derived from the effort.
+  const ease = typeof f.custom?.ease === 'number' ? f.custom.ease : undefined;
+  const s = frameworkScores({ ...f, ease });
   return {
     ...(f.custom ?? {}),
     reach: f.reach,

@@ -241,6 +241,16 @@ export async function finishSsoLogin(
       idTokenExpected: true,
     });
     claims = tokens.claims();
+    // Providers that conform strictly put scope claims (email, name) only in the userinfo response.
+    if (claims && typeof claims.email !== 'string') {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      claims = {
+        ...claims,
+        email: info.email,
+        email_verified: info.email_verified,
+        name: claims.name ?? info.name,
+      };
+    }
   } catch (err) {
     throw failure(err);
   }

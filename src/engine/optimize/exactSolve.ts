@@ -33,6 +33,9 @@ export interface LpRelaxation {
   bound: number | null;
   /** Shadow price of each resource (0 when its row is absent or slack). */
   duals: Float64Array;
+  /** LP value and reduced cost of each column (empty when the LP was not solved to optimality). */
+  x: Float64Array;
+  reducedCosts: Float64Array;
 }
 
 /** Solves the LP relaxation with HiGHS: an upper bound, and resource prices for the greedy ratio. */
@@ -44,13 +47,22 @@ export function solveLpRelaxation(cp: CompiledProblem, highs: Highs): LpRelaxati
     model.options.set({ output_flag: false });
     model.run();
     const status = model.getModelStatus();
-    if (status === highs.constants.modelStatus.infeasible) return { feasible: false, bound: null, duals };
-    if (status !== highs.constants.modelStatus.optimal) return { feasible: true, bound: null, duals };
+    const none = new Float64Array(0);
+    if (status === highs.constants.modelStatus.infeasible)
+      return { feasible: false, bound: null, duals, x: none, reducedCosts: none };
+    if (status !== highs.constants.modelStatus.optimal)
+      return { feasible: true, bound: null, duals, x: none, reducedCosts: none };
     const sol = model.getSolution();
     rows.forEach((t, k) => {
       if (t.kind === 'resource') duals[t.resource] = Math.abs(sol.rowDual[k]);
     });
-    return { feasible: true, bound: model.getObjectiveValue(), duals };
+    return {
+      feasible: true,
+      bound: model.getObjectiveValue(),
+      duals,
+      x: Float64Array.from(sol.colValue),
+      reducedCosts: Float64Array.from(sol.colDual),
+    };
   } finally {
     model.dispose();
   }

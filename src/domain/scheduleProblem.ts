@@ -154,7 +154,7 @@ export interface ScheduleResult {
   status: ScheduleStatus;
   /** End of the last item; null when infeasible. */
   makespan: number | null;
-  /** max(critical-path bound, resource bound); no schedule can end earlier. */
+  /** max(critical-path, resource and disjunctive bounds); no schedule can end earlier. */
   lowerBound: number;
   starts: Record<string, number>;
   ends: Record<string, number>;
@@ -165,6 +165,8 @@ export interface ScheduleResult {
   stats: {
     criticalPathBound: number;
     resourceBound: number;
+    /** Items that cannot overlap (capacity or a direct dependency) run in sequence. */
+    disjunctiveBound: number;
     /** Makespan of the single-pass priority-rule serial schedule, before any improvement. */
     initialMakespan: number | null;
     /** Schedules decoded by the search. */

@@ -40,7 +40,7 @@ function printReport(problem: ScheduleProblem, r: ScheduleResult): void {
   const lines = [
     `Schedule of ${problem.items.length} items on ${problem.resources.length} resources: ${r.status}`,
     `  makespan     ${r.makespan} periods (single-pass priority rule: ${r.stats.initialMakespan})`,
-    `  lower bound  ${r.lowerBound} (critical path ${r.stats.criticalPathBound}, resources ${r.stats.resourceBound})${r.status === 'feasible' ? `, gap ${gap.toFixed(1)} %` : ''}`,
+    `  lower bound  ${r.lowerBound} (critical path ${r.stats.criticalPathBound}, resources ${r.stats.resourceBound}, disjunctive ${r.stats.disjunctiveBound})${r.status === 'feasible' ? `, gap ${gap.toFixed(1)} %` : ''}`,
     `  search       ${r.stats.schedules.toLocaleString('en-US')} schedules in ${(r.stats.elapsedMs / 1000).toFixed(2)} s`,
     '',
     `  ${'item'.padEnd(20)} ${'start'.padStart(6)} ${'end'.padStart(6)} ${'deadline'.padStart(8)}`,

@@ -27,12 +27,34 @@ describe('lowerBounds', () => {
     expect(Array.from(b.earliestStart)).toEqual([0, 3, 4, 4]);
   });
 
+  it('disjunctive bound: items that cannot overlap add up their durations', () => {
+    // Each pair needs 4 > 3 units: A, B, C run in sequence → 2 + 3 + 4 = 9; D (1 unit) fits beside any.
+    // E follows C directly and lasts 1 → tail 1 for C, but the minimum tail of the set is 0 (C can go first).
+    const c = compileSchedule(
+      scheduleProblemSchema.parse({
+        resources: [{ id: 'r', capacity: 3 }],
+        items: [
+          { id: 'A', duration: 2, demand: { r: 2 } },
+          { id: 'B', duration: 3, demand: { r: 2 } },
+          { id: 'C', duration: 4, demand: { r: 2 } },
+          { id: 'D', duration: 5, demand: { r: 1 } },
+          { id: 'E', duration: 1, after: ['C'] },
+        ],
+      }),
+    );
+    const b = lowerBounds(c);
+    expect(b.criticalPath).toBe(5);
+    // Work 4 + 6 + 8 + 5 = 23 on 3 → 8.
+    expect(b.resource).toBe(8);
+    expect(b.disjunctive).toBe(9);
+  });
+
   it('never exceeds the brute-force optimum (random tiny instances)', () => {
     fc.assert(
       fc.property(arbitraryProblem(5), (p) => {
         const b = lowerBounds(compileSchedule(p));
         const optimum = bruteForceMakespan(p);
-        expect(Math.max(b.criticalPath, b.resource)).toBeLessThanOrEqual(optimum);
+        expect(Math.max(b.criticalPath, b.resource, b.disjunctive)).toBeLessThanOrEqual(optimum);
       }),
       { numRuns: 150 },
     );

@@ -1,10 +1,13 @@
 import { type CompiledSchedule, capacityAt } from './compileSchedule.ts';
+import { disjunctiveBound } from './disjunctiveBound.ts';
 
 export interface LowerBounds {
   /** Longest chain of durations from the release dates (resources ignored). */
   criticalPath: number;
   /** Per resource, the first period by which its capacity can have absorbed the work released so far. */
   resource: number;
+  /** Items that cannot overlap must run in sequence (see disjunctiveBound). */
+  disjunctive: number;
   /** Earliest start of each item with infinite resources. */
   earliestStart: Int32Array;
   /** A resource whose capacity runs dry (last value 0) before the work released from `from` is done. */
@@ -18,6 +21,7 @@ export interface LowerBounds {
  * resource and every earliest-start value e, the work of the items that cannot start before e must fit
  * in the capacity offered from e on, so the makespan is at least the first T where
  * Σ_{t=e}^{T-1} capacity(t) ≥ that work (with capacity constant c this is e + ⌈work / c⌉).
+ * Disjunctive bound: see disjunctiveBound.
  */
 export function lowerBounds(c: CompiledSchedule): LowerBounds {
   const es = new Int32Array(c.n);
@@ -49,7 +53,8 @@ export function lowerBounds(c: CompiledSchedule): LowerBounds {
     }
   }
   // Latest finish against a horizon no schedule beats (and every deadline), for the LFT priority rule.
-  let horizon = Math.max(criticalPath, Number.isFinite(resource) ? resource : 0);
+  const disjunctive = disjunctiveBound(c, es);
+  let horizon = Math.max(criticalPath, disjunctive, Number.isFinite(resource) ? resource : 0);
   for (let i = 0; i < c.n; i++) horizon = Math.max(horizon, c.deadline[i]);
   const lf = new Int32Array(c.n);
   for (let k = c.n - 1; k >= 0; k--) {
@@ -58,7 +63,7 @@ export function lowerBounds(c: CompiledSchedule): LowerBounds {
     for (const s of c.succs[i]) f = Math.min(f, lf[s] - c.duration[s]);
     lf[i] = f;
   }
-  return { criticalPath, resource, exhausted, earliestStart: es, latestFinish: lf };
+  return { criticalPath, resource, disjunctive, exhausted, earliestStart: es, latestFinish: lf };
 }
 
 /** Smallest T with Σ_{t=from}^{T-1} capacity(r, t) ≥ work (Infinity if the capacity runs dry). */

@@ -43,10 +43,15 @@ export function solveSchedule(problem: ScheduleProblem, options: ScheduleOptions
   const maxSchedules = options.maxSchedules ?? Number.POSITIVE_INFINITY;
   const c = compileSchedule(problem);
   const bounds = lowerBounds(c);
-  const lowerBound = Math.max(bounds.criticalPath, Number.isFinite(bounds.resource) ? bounds.resource : 0);
+  const lowerBound = Math.max(
+    bounds.criticalPath,
+    bounds.disjunctive,
+    Number.isFinite(bounds.resource) ? bounds.resource : 0,
+  );
   const stats = {
     criticalPathBound: bounds.criticalPath,
     resourceBound: Number.isFinite(bounds.resource) ? bounds.resource : 0,
+    disjunctiveBound: bounds.disjunctive,
     initialMakespan: null as number | null,
     schedules: 0,
     elapsedMs: 0,

@@ -251,10 +251,40 @@ export function computePriorities(c: PriorityColumns, options: PriorityOptions =
     if (!parked[f]) active++;
   }
 
-  const order = new Int32Array(F);
-  for (let f = 0; f < F; f++) order[f] = f;
-  order.sort((a, b) => parked[a] - parked[b] || score[b] - score[a] || a - b);
+  const order = orderByScore(score, parked, active);
   const rank = new Int32Array(F);
   for (let k = 0; k < active; k++) rank[order[k]] = k + 1;
   return { impact, demandRaw, demand, customers, boost, score, topImpact, parked, rank, order };
+}
+
+/**
+ * Feature indices, not parked first, each group by score descending and index ascending on ties. Sorting
+ * a Float64Array natively and placing each feature by binary search is several times faster than sorting
+ * indices with a comparator function (100,000 calls into JavaScript per pass).
+ */
+function orderByScore(score: Float64Array, parked: Uint8Array, active: number): Int32Array {
+  const F = score.length;
+  const order = new Int32Array(F);
+  const keys = [new Float64Array(active), new Float64Array(F - active)];
+  const fill = [0, 0];
+  for (let f = 0; f < F; f++) keys[parked[f]][fill[parked[f]]++] = -score[f];
+  for (const k of keys) k.sort();
+  const taken = [new Int32Array(active), new Int32Array(F - active)];
+  for (let f = 0; f < F; f++) {
+    const group = parked[f];
+    const k = keys[group];
+    const key = -score[f];
+    // First position holding this key (ascending order of −score = descending score).
+    let lo = 0;
+    let hi = k.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (k[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    // Features are visited in index order, so equal scores fill their run in index order.
+    const slot = lo + taken[group][lo]++;
+    order[group === 0 ? slot : active + slot] = f;
+  }
+  return order;
 }

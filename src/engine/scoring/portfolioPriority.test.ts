@@ -91,6 +91,10 @@ describe('computePriorities properties', () => {
         active.forEach((f, k) => {
           expect(f.rank).toBe(k + 1);
           if (k > 0) expect(f.score).toBeLessThanOrEqual(active[k - 1].score);
+          // Equal scores keep the input order (ids are f0, f1, … in input order).
+          if (k > 0 && f.score === active[k - 1].score) {
+            expect(Number(f.featureId.slice(1))).toBeGreaterThan(Number(active[k - 1].featureId.slice(1)));
+          }
         });
         expect(fast.slice(active.length).every((f) => f.parked && f.rank === null)).toBe(true);
       }),

@@ -1,5 +1,6 @@
 import { AUTH_ROUTES } from './authRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
+import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import type { RouteSpec } from './routeSpec.ts';
 import { SSO_ROUTES } from './ssoRoutes.ts';
@@ -9,5 +10,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...AUTH_ROUTES,
   ...SSO_ROUTES,
   ...PORTFOLIO_ROUTES,
+  // Before the entity routes: /risks/exposure, /kpis/attainment, /goals/progress must win over /:id.
+  ...FINANCE_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -13,6 +13,7 @@ import {
 } from '../../domain/entities/feedback.ts';
 import { GoalCreate, GoalUpdate } from '../../domain/entities/goal.ts';
 import { InitiativeCreate, InitiativeUpdate } from '../../domain/entities/initiative.ts';
+import { KeyResultCreate, KeyResultUpdate } from '../../domain/entities/keyResult.ts';
 import {
   KpiCreate,
   KpiMeasurementCreate,
@@ -30,6 +31,10 @@ import {
   ProductUpdate,
 } from '../../domain/entities/product.ts';
 import { ReleaseCreate, ReleaseUpdate } from '../../domain/entities/release.ts';
+import {
+  RequirementCoverageCreate,
+  RequirementCoverageUpdate,
+} from '../../domain/entities/requirementCoverage.ts';
 import {
   AllocationCreate,
   AllocationUpdate,
@@ -435,6 +440,39 @@ export const ENTITIES: readonly EntityDefinition[] = [
     searchable: false,
     action: productWrite,
     ownership: { kind: 'via', column: 'kpiId', table: t.kpis, productColumn: 'productId' },
+  },
+  {
+    name: 'key-results',
+    label: 'key result',
+    table: t.keyResults,
+    create: schema(KeyResultCreate),
+    update: schema(KeyResultUpdate),
+    deletable: true,
+    references: [ref('goalId', t.goals, 'goal'), ref('kpiId', t.kpis, 'KPI')],
+    filters: ['goalId', 'kpiId'],
+    sorts: [...BASE_SORTS, 'name'],
+    defaultSort: 'createdAt',
+    searchable: false,
+    action: portfolio,
+  },
+  {
+    name: 'requirement-coverage',
+    label: 'requirement coverage',
+    table: t.requirementCoverage,
+    create: schema(RequirementCoverageCreate),
+    update: schema(RequirementCoverageUpdate),
+    deletable: true,
+    references: [
+      ref('requirementId', t.segmentRequirements, 'segment requirement'),
+      ref('productId', t.products, 'product'),
+      ref('featureId', t.features, 'feature'),
+      ref('competitorId', t.competitors, 'competitor'),
+    ],
+    filters: ['requirementId', 'productId', 'featureId', 'competitorId', 'level'],
+    sorts: [...BASE_SORTS, 'level'],
+    defaultSort: 'createdAt',
+    searchable: false,
+    action: portfolio,
   },
   {
     name: 'decisions',

@@ -1,0 +1,216 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../src/domain/entities/enums.ts';
+import type { Store } from '../../src/store/database.ts';
+import { queryRows } from '../../src/store/queryRows.ts';
+import type { Client } from '../support/testApp.ts';
+
+/**
+ * What the authorization tests expect of every API route, written by hand from the issue's role
+ * descriptions — not read from the route table — so a route whose action changes, or a new route
+ * nobody described here, fails the tests. Add a line here with every new route.
+ */
+
+/** The policy as the issue states it: which roles may do what ("owner" = only for products they own). */
+export const EXPECTED_POLICY: Record<string, { roles: Role[]; ownerRoles?: Role[] }> = {
+  read: { roles: ['admin', 'portfolio_manager', 'product_manager', 'contributor', 'viewer'] },
+  'portfolio.write': { roles: ['admin', 'portfolio_manager'] },
+  'product.admin': { roles: ['admin', 'portfolio_manager'] },
+  'product.write': { roles: ['admin', 'portfolio_manager'], ownerRoles: ['product_manager'] },
+  'feedback.create': { roles: ['admin', 'portfolio_manager', 'product_manager', 'contributor'] },
+  'feedback.triage': { roles: ['admin', 'portfolio_manager', 'product_manager'] },
+  'comment.write': { roles: ['admin', 'portfolio_manager', 'product_manager', 'contributor'] },
+  'decision.write': { roles: ['admin', 'portfolio_manager', 'product_manager'] },
+  'audit.read': { roles: ['admin', 'portfolio_manager'] },
+  admin: { roles: ['admin'] },
+};
+
+export type ExpectedAction = keyof typeof EXPECTED_POLICY | 'public' | 'signed_in';
+
+/** Ids the probes need: a product the product manager owns, and rows hanging off it. */
+export interface Fixture {
+  orgId: string;
+  owned: string;
+  ownedFeature: string;
+  ownedKpi: string;
+  initiative: string;
+}
+
+export interface RouteCase {
+  action: ExpectedAction;
+  /** Table whose row id fills `:id` (the cross-tenant test takes the other organization's rows from it). */
+  idTable?: string;
+  /** SQL condition choosing the row for the authorization matrix; `:owned` = the owned product. */
+  where?: string;
+  /** Request body; for writes it carries just what authorization needs (the product concerned). */
+  body?: (f: Fixture) => unknown;
+  /** A 404 still proves the request got past authorization (e.g. no SSO configured yet). */
+  notFoundOk?: boolean;
+  /** The request ends the session (logout): use a fresh one. */
+  freshSession?: boolean;
+  label?: string;
+}
+
+type Acts = { create: ExpectedAction; update?: ExpectedAction; delete?: ExpectedAction };
+
+/** The five generic routes of a registry entity. */
+function entity(
+  name: string,
+  acts: Acts,
+  opts: { where?: string; createBody?: (f: Fixture) => unknown; label?: string } = {},
+): Record<string, RouteCase[]> {
+  const base = `/api/v1/${name}`;
+  const idTable = name.replace(/-/g, '_');
+  const label = opts.label;
+  const out: Record<string, RouteCase[]> = {
+    [`GET ${base}`]: [{ action: 'read' }],
+    [`POST ${base}`]: [{ action: acts.create, body: opts.createBody ?? (() => ({})), label }],
+    [`GET ${base}/:id`]: [{ action: 'read', idTable, where: opts.where }],
+  };
+  if (acts.update)
+    out[`PATCH ${base}/:id`] = [{ action: acts.update, idTable, where: opts.where, body: () => ({}), label }];
+  if (acts.delete) out[`DELETE ${base}/:id`] = [{ action: acts.delete, idTable, where: opts.where, label }];
+  return out;
+}
+
+const PORTFOLIO: Acts = { create: 'portfolio.write', update: 'portfolio.write', delete: 'portfolio.write' };
+const PRODUCT: Acts = { create: 'product.write', update: 'product.write', delete: 'product.write' };
+const onOwned = { where: 'product_id = :owned', createBody: (f: Fixture) => ({ productId: f.owned }) };
+
+/** Merges per-route cases (entities with two flavours, like risks, get two cases per route). */
+function merge(...parts: Record<string, RouteCase[]>[]): Record<string, RouteCase[]> {
+  const out: Record<string, RouteCase[]> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
+}
+
+/** Every route of the API: "METHOD /path" → the cases to probe. */
+export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
+  {
+    'POST /api/v1/auth/login': [{ action: 'public', body: () => ({}) }],
+    'POST /api/v1/auth/logout': [{ action: 'signed_in', freshSession: true }],
+    'GET /api/v1/auth/me': [{ action: 'signed_in' }],
+    'POST /api/v1/auth/switch-org': [{ action: 'signed_in', body: (f) => ({ orgId: f.orgId }) }],
+    'GET /api/v1/tokens': [{ action: 'signed_in' }],
+    'POST /api/v1/tokens': [{ action: 'signed_in', body: () => ({}) }],
+    'DELETE /api/v1/tokens/:id': [{ action: 'signed_in', idTable: 'api_tokens', notFoundOk: true }],
+    'GET /api/v1/users': [{ action: 'admin' }],
+    'POST /api/v1/users': [{ action: 'admin', body: () => ({}) }],
+    'GET /api/v1/auth/sso': [{ action: 'admin', notFoundOk: true }],
+    'PUT /api/v1/auth/sso': [{ action: 'admin', body: () => ({}) }],
+    'DELETE /api/v1/auth/sso': [{ action: 'admin', notFoundOk: true }],
+    'GET /api/v1/auth/sso/:orgSlug/start': [{ action: 'public', notFoundOk: true }],
+    'GET /api/v1/auth/sso/callback': [{ action: 'public' }],
+    'GET /api/v1/audit': [{ action: 'audit.read' }],
+    'POST /api/v1/products/:id/decision': [
+      { action: 'product.admin', idTable: 'products', where: 'id = :owned', body: () => ({}) },
+    ],
+    'PUT /api/v1/products/:id/owner': [
+      { action: 'product.admin', idTable: 'products', where: 'id = :owned', body: () => ({}) },
+    ],
+  },
+  entity('goals', PORTFOLIO),
+  entity('segments', PORTFOLIO),
+  entity('segment-requirements', PORTFOLIO),
+  entity('product-lines', PORTFOLIO),
+  entity(
+    'products',
+    { create: 'product.admin', update: 'product.write', delete: 'product.admin' },
+    { where: 'id = :owned' },
+  ),
+  entity('product-financials', PRODUCT, onOwned),
+  entity('components', PRODUCT, onOwned),
+  entity('releases', PRODUCT, onOwned),
+  entity('features', PRODUCT, onOwned),
+  entity('customers', { create: 'feedback.triage', update: 'feedback.triage', delete: 'portfolio.write' }),
+  entity('feedback', { create: 'feedback.create', update: 'feedback.triage', delete: 'feedback.triage' }),
+  entity('feedback-links', PRODUCT, {
+    where: 'feature_id IN (SELECT id FROM features WHERE product_id = :owned)',
+    createBody: (f) => ({ featureId: f.ownedFeature }),
+  }),
+  entity('custom-fields', { create: 'admin', update: 'admin', delete: 'admin' }),
+  entity('competitors', PORTFOLIO),
+  entity('initiatives', PORTFOLIO),
+  entity('teams', PORTFOLIO),
+  entity('roles', PORTFOLIO),
+  entity('people', PORTFOLIO),
+  entity('allocations', PORTFOLIO),
+  // A risk on a product is product work; a risk on an initiative is portfolio work.
+  entity('risks', PRODUCT, { ...onOwned, label: 'product risk' }),
+  entity('risks', PORTFOLIO, {
+    where: 'initiative_id IS NOT NULL AND product_id IS NULL',
+    createBody: (f) => ({ initiativeId: f.initiative }),
+    label: 'initiative risk',
+  }),
+  // A product KPI belongs to the product; a company KPI to the portfolio.
+  entity('kpis', PRODUCT, { ...onOwned, label: 'product KPI' }),
+  entity('kpis', PORTFOLIO, { where: 'product_id IS NULL', label: 'company KPI' }),
+  entity('kpi-measurements', PRODUCT, {
+    where: 'kpi_id IN (SELECT id FROM kpis WHERE product_id = :owned)',
+    createBody: (f) => ({ kpiId: f.ownedKpi }),
+  }),
+  entity('decisions', { create: 'decision.write' }),
+  entity('key-results', PORTFOLIO),
+  entity('requirement-coverage', PORTFOLIO),
+);
+
+/**
+ * Rows the demo data does not have but the probes need (a company KPI, key results, …): created
+ * through the API as the organization's admin when missing. `id(table)` gives any row of the table.
+ */
+export interface Seed {
+  table: string;
+  where?: string;
+  path: string;
+  body: (id: (table: string) => Promise<string>) => Promise<Record<string, unknown>>;
+}
+
+export const SEEDS: Seed[] = [
+  {
+    table: 'kpis',
+    where: 'product_id IS NULL',
+    path: '/api/v1/kpis',
+    body: async () => ({ name: 'Company NPS', kind: 'nps' }),
+  },
+  {
+    table: 'key_results',
+    path: '/api/v1/key-results',
+    body: async (id) => ({ goalId: await id('goals'), name: 'Probe key result', target: 10 }),
+  },
+  {
+    table: 'requirement_coverage',
+    path: '/api/v1/requirement-coverage',
+    body: async (id) => ({
+      requirementId: await id('segment_requirements'),
+      productId: await id('products'),
+      level: 'partial',
+    }),
+  },
+];
+
+/** The id of one row of `table` in the organization matching `where` (SQL), or undefined. */
+export async function anyRow(
+  store: Store,
+  orgId: string,
+  table: string,
+  where = 'TRUE',
+): Promise<string | undefined> {
+  const rows = await queryRows<{ id: string }>(
+    store.db,
+    sql`SELECT id FROM ${sql.identifier(table)} WHERE org_id = ${orgId} AND ${sql.raw(where)} ORDER BY id LIMIT 1`,
+  );
+  return rows[0]?.id;
+}
+
+/** Creates, as the organization's admin, every seed row the organization lacks. */
+export async function seedMissingRows(store: Store, orgId: string, admin: Client): Promise<void> {
+  const id = async (table: string) => {
+    const found = await anyRow(store, orgId, table);
+    if (!found) throw new Error(`no ${table} row to refer to`);
+    return found;
+  };
+  for (const seed of SEEDS) {
+    if (await anyRow(store, orgId, seed.table, seed.where)) continue;
+    const res = await admin.request('POST', seed.path, await seed.body(id));
+    if (res.status !== 201) throw new Error(`seeding ${seed.path}: ${res.status} ${await res.text()}`);
+  }
+}

@@ -3,7 +3,7 @@
 Reads the columns written by bench/rank.ts from a directory (argv[1]): raw little-endian arrays named
 after the PriorityColumns fields, plus meta.json with the options. Computes impact, demand (latest link
 per feature and customer via one lexsort), boost, score, parking and the order, writes score.f64 and
-order.i32 back for comparison, and prints one JSON line {"seconds": compute time without file loading}.
+order.i32 back for comparison, and prints one JSON line {"seconds", "cpuSeconds"}: wall and CPU time of the computation, file loading excluded.
 Python is here for the baseline only; the product never runs it.
 """
 import json
@@ -20,6 +20,7 @@ cols = {name: np.fromfile(os.path.join(d, name + ".bin"), dtype=types[name]) for
 o = meta["options"]
 
 t0 = time.perf_counter()
+c0 = time.process_time()
 F = len(cols["featureBase"])
 S = len(cols["segmentWeight"])
 C = len(cols["customerRevenue"])
@@ -71,7 +72,8 @@ score = (impact + o["demandWeight"] * norm) * boost
 parked = (top_impact < o["parkThreshold"]) & (cols["featurePulledBack"] == 0)
 rank_order = np.lexsort((np.arange(F), -score, parked)).astype(np.int32)
 seconds = time.perf_counter() - t0
+cpu_seconds = time.process_time() - c0
 
 score.astype(np.float64).tofile(os.path.join(d, "score.f64"))
 rank_order.tofile(os.path.join(d, "order.i32"))
-print(json.dumps({"seconds": seconds}))
+print(json.dumps({"seconds": seconds, "cpuSeconds": cpu_seconds}))

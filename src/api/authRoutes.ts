@@ -2,7 +2,13 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { login, logout, switchOrganization } from '../services/auth/sessions.ts';
-import { createToken, listTokens, revokeToken, TokenCreate } from '../services/auth/tokens.ts';
+import {
+  assertOwnToken,
+  createToken,
+  listTokens,
+  revokeToken,
+  TokenCreate,
+} from '../services/auth/tokens.ts';
 import { addUser, listUsers, UserAdd } from '../services/auth/users.ts';
 import { parseInput } from '../services/entities/entityService.ts';
 import { pathId } from './entityRoutes.ts';
@@ -109,6 +115,11 @@ export const AUTH_ROUTES: RouteSpec[] = [
     action: 'signed_in',
     tag: 'auth',
     summary: 'Revoke one of your API tokens (refused at once afterwards)',
+    takesId: true,
+    target: async (ctx, c) => {
+      await assertOwnToken(ctx.store, ctx.orgId, ctx.actor.userId ?? '', pathId(c, 'token'));
+      return { productIds: [] };
+    },
     handler: async (c, ctx) => {
       await revokeToken(ctx.store, ctx.orgId, ctx.actor.userId!, pathId(c, 'token'));
       return c.body(null, 204);

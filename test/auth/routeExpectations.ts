@@ -165,6 +165,7 @@ export interface Seed {
 }
 
 export const SEEDS: Seed[] = [
+  { table: 'api_tokens', path: '/api/v1/tokens', body: async () => ({ name: 'probe', scope: 'read' }) },
   {
     table: 'kpis',
     where: 'product_id IS NULL',

@@ -70,6 +70,21 @@ export async function listTokens(store: Store, orgId: string, userId: string) {
   }));
 }
 
+/** Throws not_found unless `tokenId` is a token of this user in this organization. */
+export async function assertOwnToken(
+  store: Store,
+  orgId: string,
+  userId: string,
+  tokenId: string,
+): Promise<void> {
+  const [row] = await store.db
+    .select({ id: apiTokens.id })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.orgId, orgId), eq(apiTokens.userId, userId)));
+  if (!row) throw new DomainError('not_found', `no token ${tokenId} of yours in this organization`);
+}
+
+/** Revokes one of the user's tokens in the organization; refused at once afterwards. */
 export async function revokeToken(
   store: Store,
   orgId: string,

@@ -25,7 +25,7 @@ describe('goalWeights', () => {
     );
   });
 
-  it('takes pairwise weights from AHP when consistent (Saaty house size, CR 0.117 is refused, 3/1 2×2 accepted)', () => {
+  it('takes pairwise weights from AHP when consistent (2×2, "3 times": 3/4 and 1/4)', () => {
     const r = goalWeights({
       method: 'pairwise',
       goals,

@@ -1,4 +1,5 @@
 import { AUTH_ROUTES } from './authRoutes.ts';
+import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
@@ -12,5 +13,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...PORTFOLIO_ROUTES,
   // Before the entity routes: /risks/exposure, /kpis/attainment, /goals/progress must win over /:id.
   ...FINANCE_ROUTES,
+  ...DASHBOARD_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ScheduleProblemInput, scheduleProblemSchema } from '../../domain/scheduleProblem.ts';
+import {
+  type ScheduleProblem,
+  type ScheduleProblemInput,
+  scheduleProblemSchema,
+} from '../../domain/scheduleProblem.ts';
 import { bruteForceMakespan } from './bruteForceMakespan.ts';
 import { generateProjectInstance } from './generateProjectInstance.ts';
 import { generateRoadmapInstance } from './generateRoadmapInstance.ts';
@@ -230,6 +234,29 @@ describe('solveSchedule properties (random instances)', () => {
           expect(late.end).toBe(improved.ends[late.id]);
           expect(late.slip).toBe(late.end - late.deadline);
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('priority objective', () => {
+  it('never has more priority-weighted lateness than the plain LFT schedule (random instances)', () => {
+    const weightedLateness = (p: ScheduleProblem, ends: Record<string, number>) =>
+      p.items.reduce(
+        (sum, it) =>
+          sum +
+          (it.deadline === undefined
+            ? 0
+            : (1 + Math.max(0, it.priority)) * Math.max(0, ends[it.id] - it.deadline)),
+        0,
+      );
+    fc.assert(
+      fc.property(arbitraryProblem(25, 4, 2), (p) => {
+        const plain = solveSchedule(p, { singlePass: true });
+        const priority = solveSchedule(p, { objective: 'priority', maxSchedules: 60, timeLimitMs: 10_000 });
+        expect(validateSchedule(p, priority.starts).violations).toEqual([]);
+        expect(weightedLateness(p, priority.ends)).toBeLessThanOrEqual(weightedLateness(p, plain.ends));
       }),
       { numRuns: 60 },
     );

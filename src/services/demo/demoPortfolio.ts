@@ -509,5 +509,72 @@ export function generateDemo(opts: DemoOptions): DemoRows {
     },
   ];
   rows.auditLog = [];
+
+  // --- Key results and requirement coverage (issue 7) ---------------------------------------------
+  // A generator of its own, so adding these rows does not change any row generated above.
+  const okr = new Random(opts.seed ^ 0x0c0de7);
+  const krKinds = ['revenue', 'retention', 'active_users', 'nps', 'csat'] as const;
+  rows.keyResults = rows.goals.flatMap((goal, gi) => {
+    const kind = krKinds[gi % krKinds.length];
+    return rows
+      .kpis!.filter((k) => k.kind === kind)
+      .slice(0, 2)
+      .map((k) => {
+        const first = rows.kpiMeasurements!.find((m) => m.kpiId === k.id && m.period === history[0]);
+        const start = Number(first?.value ?? 0);
+        const target = Math.max(Number(k.target), start * 1.1);
+        return {
+          id: okr.uuid(),
+          ...base(700),
+          goalId: goal.id,
+          kpiId: k.id,
+          name: `${k.name} from ${start} to ${Math.round(target * 10) / 10}`,
+          start,
+          target: Math.round(target * 10) / 10,
+          weight: 1,
+          startPeriod: history[0],
+          duePeriod: planning[3],
+        };
+      });
+  });
+  // Coverage: products serving a segment well cover some of its requirements; competitors in the
+  // segment cover some (a few better than us); the rest stay gaps.
+  rows.requirementCoverage = rows.segmentRequirements.flatMap((req) => {
+    const si = segmentIds.indexOf(req.segmentId as string);
+    const ours = PRODUCTS.flatMap((p, pi) =>
+      p.segments.some(([s, fit]) => s === si && fit >= 0.8) && okr.chance(0.5)
+        ? [
+            {
+              id: okr.uuid(),
+              ...base(300),
+              requirementId: req.id,
+              productId: productIds[pi],
+              featureId: null,
+              competitorId: null,
+              level: okr.weighted(['partial', 'full', 'better'], [3, 3, 1]),
+              evidence: `${p.name} product review (demo data).`,
+            },
+          ]
+        : [],
+    );
+    const theirs = rows.competitors!.flatMap((c) =>
+      (c.segmentIds as string[]).includes(req.segmentId as string) && okr.chance(0.5)
+        ? [
+            {
+              id: okr.uuid(),
+              ...base(250),
+              requirementId: req.id,
+              productId: null,
+              featureId: null,
+              competitorId: c.id,
+              level: okr.weighted(['none', 'partial', 'full', 'better'], [1, 2, 3, 2]),
+              evidence: `${c.name} public documentation (demo data).`,
+            },
+          ]
+        : [],
+    );
+    return [...ours, ...theirs];
+  });
+
   return rows;
 }

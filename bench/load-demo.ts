@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { loadDemo } from '../src/services/demo/loadDemo.ts';
 import { generateDemo } from '../src/services/demo/demoPortfolio.ts';
+import { loadDemo } from '../src/services/demo/loadDemo.ts';
 import { openStore } from '../src/store/database.ts';
 import { ORG_TABLES } from '../src/store/orgTables.ts';
 import { startPostgresCluster } from '../test/support/postgresCluster.ts';
@@ -44,7 +44,12 @@ async function main() {
     const store = await openStore({ dataDir: dir });
     const t0 = performance.now();
     const r = await loadDemo(store, { scale, now: NOW });
-    results.push({ backend: 'PGlite', what: 'sextant demo (generate + COPY)', rows: r.rows, seconds: (performance.now() - t0) / 1000 });
+    results.push({
+      backend: 'PGlite',
+      what: 'sextant demo (generate + COPY)',
+      rows: r.rows,
+      seconds: (performance.now() - t0) / 1000,
+    });
     await store.close();
   }
 
@@ -60,7 +65,12 @@ async function main() {
     const store = await openStore({ databaseUrl: cluster.url('sextant_load') });
     const t0 = performance.now();
     const r = await loadDemo(store, { scale, now: NOW });
-    results.push({ backend: 'PostgreSQL 15', what: 'sextant demo (generate + COPY)', rows: r.rows, seconds: (performance.now() - t0) / 1000 });
+    results.push({
+      backend: 'PostgreSQL 15',
+      what: 'sextant demo (generate + COPY)',
+      rows: r.rows,
+      seconds: (performance.now() - t0) / 1000,
+    });
     await store.close();
 
     // Baseline: the same rows written to CSV files beforehand, loaded by psql's \copy in one transaction.
@@ -71,7 +81,9 @@ async function main() {
     const script: string[] = ['BEGIN;'];
     const orgCsv = join(work, 'organizations.csv');
     writeFileSync(orgCsv, `"${orgId}","bench","Bench","{}",1,"${NOW.toISOString()}"\n`);
-    script.push(`\\copy organizations (id, slug, name, settings, version, created_at) FROM '${orgCsv}' WITH (FORMAT csv)`);
+    script.push(
+      `\\copy organizations (id, slug, name, settings, version, created_at) FROM '${orgCsv}' WITH (FORMAT csv)`,
+    );
     let total = 1;
     for (const { key, table } of ORG_TABLES) {
       const list = rows[key] ?? [];
@@ -80,16 +92,28 @@ async function main() {
         ([, c]) => !(c as unknown as { generated?: unknown }).generated,
       );
       const file = join(work, `${key}.csv`);
-      writeFileSync(file, list.map((row) => cols.map(([p, c]) => csv(row[p], c)).join(',')).join('\n') + '\n');
-      script.push(`\\copy ${getTableName(table)} (${cols.map(([, c]) => c.name).join(', ')}) FROM '${file}' WITH (FORMAT csv)`);
+      writeFileSync(
+        file,
+        list.map((row) => cols.map(([p, c]) => csv(row[p], c)).join(',')).join('\n') + '\n',
+      );
+      script.push(
+        `\\copy ${getTableName(table)} (${cols.map(([, c]) => c.name).join(', ')}) FROM '${file}' WITH (FORMAT csv)`,
+      );
       total += list.length;
     }
     script.push('COMMIT;');
     const sqlFile = join(work, 'load.sql');
     writeFileSync(sqlFile, script.join('\n'));
     const t1 = performance.now();
-    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', cluster.url('psql_load'), '-f', sqlFile], { stdio: 'pipe' });
-    results.push({ backend: 'PostgreSQL 15', what: 'baseline: psql \\copy of the same rows', rows: total, seconds: (performance.now() - t1) / 1000 });
+    execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', cluster.url('psql_load'), '-f', sqlFile], {
+      stdio: 'pipe',
+    });
+    results.push({
+      backend: 'PostgreSQL 15',
+      what: 'baseline: psql \\copy of the same rows',
+      rows: total,
+      seconds: (performance.now() - t1) / 1000,
+    });
   } finally {
     cluster.stop();
     rmSync(work, { recursive: true, force: true });
@@ -98,11 +122,15 @@ async function main() {
   console.log('\n| backend | what | rows | seconds | rows/s |');
   console.log('|---|---|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.backend} | ${r.what} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds).toLocaleString('en')} |`);
+    console.log(
+      `| ${r.backend} | ${r.what} | ${r.rows.toLocaleString('en')} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds).toLocaleString('en')} |`,
+    );
   }
   const ours = results.find((r) => r.backend === 'PostgreSQL 15' && r.what.startsWith('sextant'))!;
   const copy = results.find((r) => r.what.startsWith('baseline'))!;
-  console.log(`\nSextant on PostgreSQL / psql \\copy: ${(ours.seconds / copy.seconds).toFixed(2)}× (includes generating the data)`);
+  console.log(
+    `\nSextant on PostgreSQL / psql \\copy: ${(ours.seconds / copy.seconds).toFixed(2)}× (includes generating the data)`,
+  );
 }
 
 await main();

@@ -90,11 +90,11 @@ describe('sextant serve on the embedded store', () => {
 describe.each(['pglite', 'postgres'] as const)('export and import on %s', (backend) => {
   it('export → import into an empty store → export gives identical JSON', async () => {
     const dir = tempDir();
-    const source =
+    const source: Record<string, string> =
       backend === 'pglite'
         ? { SEXTANT_DATA_DIR: join(dir, 'a') }
         : { DATABASE_URL: await newPostgresDatabase() };
-    const target =
+    const target: Record<string, string> =
       backend === 'pglite'
         ? { SEXTANT_DATA_DIR: join(dir, 'b') }
         : { DATABASE_URL: await newPostgresDatabase() };
@@ -124,7 +124,7 @@ describe.each(['pglite', 'postgres'] as const)('export and import on %s', (backe
     const damaged = JSON.parse(a) as { tables: Record<string, Record<string, unknown>[]> };
     damaged.tables.feedback![5999]!.customerId = '00000000-0000-4000-8000-000000000000';
     writeFileSync(broken, JSON.stringify(damaged));
-    const fresh =
+    const fresh: Record<string, string> =
       backend === 'pglite'
         ? { SEXTANT_DATA_DIR: join(dir, 'c') }
         : { DATABASE_URL: await newPostgresDatabase() };

@@ -39,9 +39,10 @@ async function verifyDecisionReferences(tx: Db, ctx: ServiceContext, merged: Rec
       id: String(merged.subjectId),
     });
   }
-  ((merged.links as { type: DecisionSubject; id: string }[]) ?? []).forEach((l, i) =>
-    refs.push({ path: ['links', String(i)], type: l.type, id: l.id }),
-  );
+  const links = (merged.links as { type: DecisionSubject; id: string }[]) ?? [];
+  links.forEach((l, i) => {
+    refs.push({ path: ['links', String(i)], type: l.type, id: l.id });
+  });
   for (const ref of refs) {
     const found = await existingIds(tx, SUBJECT_TABLES[ref.type], ctx.orgId, [ref.id]);
     if (!found.has(ref.id)) {

@@ -311,6 +311,8 @@ export const features = pgTable(
     parkedReason: text('parked_reason'),
     manualRank: integer('manual_rank'),
     rankRationale: text('rank_rationale'),
+    /** Set when a product manager pulled the feature back from the parking lot: the engine no longer parks it. */
+    pulledBackRationale: text('pulled_back_rationale'),
     custom: custom(),
     version: version(),
     createdAt: createdAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "features" ADD COLUMN "pulled_back_rationale" text;

@@ -1,5 +1,6 @@
 import { checkSelection, timingCompatible, tolerance } from './checkSelection.ts';
 import type { Choice, CompiledProblem } from './compileProblem.ts';
+import { seededRandom } from './randomProblem.ts';
 
 export interface GreedyOptions {
   /** Price of one unit of each resource for the efficiency ratio (e.g. LP duals); default 1/capacity. */
@@ -8,6 +9,8 @@ export interface GreedyOptions {
   timeLimitMs?: number;
   /** Skip the local search (construction only). */
   constructionOnly?: boolean;
+  /** Stop the iterated local search after this many kicks without improvement (default min(300, 20 + 5 × columns)). */
+  patience?: number;
 }
 
 export interface GreedyResult {
@@ -51,14 +54,23 @@ export function greedySolve(cp: CompiledProblem, options: GreedyOptions = {}): G
   // 3. Fill with the most efficient columns that fit.
   state.fill(order);
   // 4. Local improvement until no move helps or time runs out.
-  if (!options.constructionOnly) improve(state, order, deadline);
+  if (!options.constructionOnly) {
+    // On large problems the O(n² m) drop-and-refill sweep would eat the budget the kicks use better.
+    improve(state, order, deadline, cp.columns.length <= 200);
+    iteratedLocalSearch(
+      state,
+      order,
+      deadline,
+      options.patience ?? Math.min(300, 20 + 5 * cp.columns.length),
+    );
+  }
 
   const choice = state.choice;
   if (checkSelection(cp, choice).length > 0) return { choice: null, value: Number.NEGATIVE_INFINITY };
   return { choice: Int32Array.from(choice), value: state.value };
 }
 
-function improve(state: SelectionState, order: number[], deadline: number): void {
+function improve(state: SelectionState, order: number[], deadline: number, dropAndRefill = true): void {
   const cp = state.cp;
   let improved = true;
   while (improved && Date.now() < deadline) {
@@ -92,6 +104,7 @@ function improve(state: SelectionState, order: number[], deadline: number): void
       continue;
     }
     // Drop one item and refill greedily; keep if the total rises.
+    if (!dropAndRefill) break;
     for (let i = 0; i < cp.itemIds.length && Date.now() < deadline; i++) {
       if (state.choice[i] < 0 || !state.canRemove(i)) continue;
       const before = Int32Array.from(state.choice);
@@ -105,6 +118,50 @@ function improve(state: SelectionState, order: number[], deadline: number): void
       state.restore(before);
     }
   }
+}
+
+/**
+ * Iterated local search: kick the best selection (drop 2–4 random removable items), refill and
+ * improve; keep the result if it is better. Stops at the deadline or after `patience` kicks in a row
+ * without improvement. Seeded, so the answer is reproducible for a given time budget.
+ */
+function iteratedLocalSearch(
+  state: SelectionState,
+  order: number[],
+  deadline: number,
+  patience: number,
+): void {
+  const rnd = seededRandom(0x5e7a47);
+  let best = Int32Array.from(state.choice);
+  let bestValue = state.value;
+  let stale = 0;
+  while (stale < patience && Date.now() < deadline) {
+    const removable: number[] = [];
+    for (let i = 0; i < state.choice.length; i++)
+      if (state.choice[i] >= 0 && state.canRemove(i)) removable.push(i);
+    if (removable.length === 0) return;
+    const kicks = Math.min(removable.length, 2 + Math.floor(rnd() * 3));
+    const dropped: number[] = [];
+    for (let k = 0; k < kicks; k++) {
+      const j = removable.splice(Math.floor(rnd() * removable.length), 1)[0];
+      if (!state.canRemove(j)) continue;
+      state.remove(j);
+      dropped.push(j);
+    }
+    // Refill without the dropped items first, so the kick actually moves somewhere new.
+    state.fill(order, new Set(dropped));
+    // Swaps only: the drop-and-refill sweep costs O(n² m) and the kicks already do that job.
+    improve(state, order, deadline, false);
+    if (state.value > bestValue + 1e-9) {
+      best = Int32Array.from(state.choice);
+      bestValue = state.value;
+      stale = 0;
+    } else {
+      stale++;
+      state.restore(best);
+    }
+  }
+  state.restore(best);
 }
 
 /** The current selection with incremental resource and group sums. */
@@ -239,13 +296,14 @@ class SelectionState {
   }
 
   /** Adds every positive-value column that fits, in order, repeating until nothing more fits. */
-  fill(order: number[], skipItem = -1): void {
+  fill(order: number[], skip: number | ReadonlySet<number> = -1): void {
+    const skipped = (i: number) => (typeof skip === 'number' ? i === skip : skip.has(i));
     let changed = true;
     while (changed) {
       changed = false;
       for (const col of order) {
         const c = this.cp.columns[col];
-        if (c.value <= 0 || c.item === skipItem || this.choice[c.item] >= 0) continue;
+        if (c.value <= 0 || skipped(c.item) || this.choice[c.item] >= 0) continue;
         if (this.tryAddBundle(col, order, true)) changed = true;
       }
     }

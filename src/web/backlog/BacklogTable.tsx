@@ -26,6 +26,7 @@ interface Props {
   onToggle: (id: string) => void;
   onToggleAll: (on: boolean) => void;
   showReason: boolean;
+  onOpen: (id: string) => void;
 }
 
 /**
@@ -130,7 +131,11 @@ export function BacklogTable(props: Props) {
                     />
                   </td>
                 )}
-                <td title={f.title}>{f.title}</td>
+                <td title={f.title}>
+                  <button type="button" className="link-button" onClick={() => props.onOpen(f.id)}>
+                    {f.title}
+                  </button>
+                </td>
                 <td>{productName(f.productId)}</td>
                 <td>
                   <Tag tone={toneOf(f.status)}>{humanize(f.status)}</Tag>

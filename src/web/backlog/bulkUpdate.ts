@@ -1,4 +1,4 @@
-import { request } from '../api/client.ts';
+import { patchRow } from '../api/patch.ts';
 import type { Feature } from '../api/types.ts';
 
 export interface BulkResult {
@@ -14,9 +14,7 @@ export async function bulkUpdate(features: Feature[], patch: Partial<Feature>): 
     while (next < features.length) {
       const f = features[next++];
       try {
-        result.updated.push(
-          await request<Feature>('PATCH', `/api/v1/features/${f.id}`, patch, { ifMatch: f.version }),
-        );
+        result.updated.push(await patchRow<Feature>('features', f, patch));
       } catch (err) {
         result.failed.push({ feature: f, message: err instanceof Error ? err.message : String(err) });
       }

@@ -1,5 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useSession } from '../auth/SessionContext.ts';
+import { Link } from '../router/Link.tsx';
 import { matchPath, useLocation } from '../router/router.ts';
 import { ROUTES } from '../routes.ts';
 import { EmptyState } from './EmptyState.tsx';
@@ -7,6 +8,7 @@ import { LoadingPanel } from './LoadingPanel.tsx';
 import { MainNav } from './MainNav.tsx';
 import { OrgSwitcher } from './OrgSwitcher.tsx';
 import { PageErrorBoundary } from './PageErrorBoundary.tsx';
+import { PageHeader } from './PageHeader.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The signed-in layout: top bar, navigation, and the page of the current URL. */
@@ -60,11 +62,18 @@ export function Shell() {
             {Page && allowed && match ? (
               <Page params={match.params} />
             ) : (
-              <EmptyState title={match ? 'Not available to your role' : 'Page not found'}>
-                {match
-                  ? 'Your role in this organization does not include this page.'
-                  : `There is no page at ${path}.`}
-              </EmptyState>
+              <>
+                <PageHeader title={match ? 'Not available to your role' : 'Page not found'} />
+                <EmptyState
+                  title={
+                    match
+                      ? 'Your role in this organization does not include this page'
+                      : `There is no page at ${path}`
+                  }
+                >
+                  <Link to="/">Back to the overview</Link>
+                </EmptyState>
+              </>
             )}
           </Suspense>
         </PageErrorBoundary>

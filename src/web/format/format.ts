@@ -1,4 +1,5 @@
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const axis = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 3 });
 const money = new Intl.NumberFormat('en', {
   style: 'currency',
   currency: 'USD',
@@ -17,6 +18,7 @@ const dateTime = new Intl.DateTimeFormat('en', {
 });
 
 export const fmtCompact = (n: number) => compact.format(n);
+export const fmtAxis = (n: number) => axis.format(n);
 export const fmtMoney = (n: number) => money.format(n);
 export const fmtNumber = (n: number) => decimal.format(n);
 export const fmtPercent = (n: number) => percent.format(n);

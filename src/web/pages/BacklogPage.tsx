@@ -5,6 +5,7 @@ import { canWriteSomeProduct } from '../auth/permissions.ts';
 import { useSession } from '../auth/SessionContext.ts';
 import { BacklogTable } from '../backlog/BacklogTable.tsx';
 import { BulkStatusBar } from '../backlog/BulkStatusBar.tsx';
+import { FeaturePanel } from '../backlog/FeaturePanel.tsx';
 import { type SortDir, type SortKey, sortRows } from '../backlog/sortRows.ts';
 import { useBacklog } from '../backlog/useBacklog.ts';
 import { Card } from '../components/Card.tsx';
@@ -28,6 +29,7 @@ export function BacklogPage() {
   const [q, setQ] = useQueryParam('q');
   const [view, setView] = useQueryParam('view');
   const [sortParam, setSortParam] = useQueryParam('sort');
+  const [openId, setOpenId] = useQueryParam('feature');
   const parking = view === 'parking';
   const status = parking ? 'parking_lot' : statusParam;
 
@@ -144,9 +146,18 @@ export function BacklogPage() {
             onToggle={toggle}
             onToggleAll={(on) => setSelected(on ? new Set(backlog.rows.map((r) => r.feature.id)) : new Set())}
             showReason={parking}
+            onOpen={setOpenId}
           />
         )}
       </Card>
+      {openId && (
+        <FeaturePanel
+          featureId={openId}
+          products={products.data ?? []}
+          onClose={() => setOpenId('')}
+          onSaved={(f) => backlog.replace([f])}
+        />
+      )}
     </>
   );
 }

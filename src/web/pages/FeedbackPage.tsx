@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { fetchPage } from '../api/lists.ts';
 import type { Customer, Feedback, Segment } from '../api/types.ts';
+import { useEntity } from '../api/useEntity.ts';
 import { useList } from '../api/useList.ts';
 import { useSession } from '../auth/SessionContext.ts';
 import { Card } from '../components/Card.tsx';
@@ -51,7 +52,9 @@ export function FeedbackPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
-  const selected = items.find((f) => f.id === selectedId);
+  // Loaded by id, so the item stays open after triage moves it out of the filtered list.
+  const selectedQuery = useEntity<Feedback>('feedback', selectedId || undefined);
+  const selected = selectedQuery.data;
 
   return (
     <>
@@ -142,7 +145,7 @@ export function FeedbackPage() {
           <div>
             {selected ? (
               <TriagePanel
-                key={selected.id}
+                key={`${selected.id}:${selected.version}`}
                 item={selected}
                 canTriage={session.can('feedback.triage')}
                 customer={selected.customerId ? customerName.get(selected.customerId) : undefined}

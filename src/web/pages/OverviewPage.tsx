@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { fetchPage } from '../api/lists.ts';
 import type { Decision, Feedback, Initiative, Product, Risk } from '../api/types.ts';
 import { useList } from '../api/useList.ts';
 import { Card } from '../components/Card.tsx';
@@ -19,7 +21,11 @@ export function OverviewPage() {
   const risks = useList<Risk>('risks');
   const initiatives = useList<Initiative>('initiatives');
   const decisions = useList<Decision>('decisions', { sort: 'createdAt', order: 'desc' });
-  const newFeedback = useList<Feedback>('feedback', { status: 'new' });
+  // The API has no count: one page of 500 says "500+" when there are more.
+  const newFeedback = useQuery({
+    queryKey: ['list', 'feedback', 'new-count'],
+    queryFn: ({ signal }) => fetchPage<Feedback>('feedback', { status: 'new', limit: 500 }, signal),
+  });
 
   const openRisks = (risks.data ?? []).filter((r) => r.status !== 'closed');
   const exposure = openRisks.reduce((s, r) => s + r.probability * r.impact, 0);
@@ -56,7 +62,11 @@ export function OverviewPage() {
         />
         <StatTile
           label="New feedback"
-          value={newFeedback.data ? fmtNumber(newFeedback.data.length) : '…'}
+          value={
+            newFeedback.data
+              ? `${fmtNumber(newFeedback.data.items.length)}${newFeedback.data.nextCursor ? '+' : ''}`
+              : '…'
+          }
           detail="untriaged items in the inbox"
         />
       </div>

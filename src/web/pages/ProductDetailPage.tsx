@@ -50,7 +50,7 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
           </div>
           <ProductKpisCard productId={p.id} />
           <div className="grid-2">
-            <ProductReleasesCard productId={p.id} />
+            <ProductReleasesCard productId={p.id} editable={session.canWriteProduct(p)} />
             <ProductRisksCard productId={p.id} />
           </div>
           <div className="grid-2">

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client.ts';
+import { patchRow } from '../../api/patch.ts';
 import type { Feature, Feedback, FeedbackLink, Product } from '../../api/types.ts';
 import { useList } from '../../api/useList.ts';
 import { useSession } from '../../auth/SessionContext.ts';
@@ -30,14 +30,11 @@ export function TriagePanel({
   const products = useList<Product>('products', { sort: 'name', order: 'asc' });
   const writable = (products.data ?? []).filter((p) => session.canWriteProduct(p));
   const markTriaged = useMutation({
-    mutationFn: () =>
-      request<Feedback>(
-        'PATCH',
-        `/api/v1/feedback/${item.id}`,
-        { status: 'triaged' },
-        { ifMatch: item.version },
-      ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['list'] }),
+    mutationFn: () => patchRow<Feedback>('feedback', item, { status: 'triaged' }),
+    onSuccess: async (f) => {
+      qc.setQueryData(['entity', 'feedback', f.id], f);
+      await qc.invalidateQueries({ queryKey: ['list'] });
+    },
   });
   const onLinked = () => qc.invalidateQueries({ queryKey: ['list', 'feedback-links'] });
 

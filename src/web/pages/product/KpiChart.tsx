@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { Kpi, KpiMeasurement } from '../../api/types.ts';
 import { useList } from '../../api/useList.ts';
 import { Chart } from '../../components/Chart.tsx';
-import { fmtCompact, humanize } from '../../format/format.ts';
+import { fmtAxis, fmtCompact, humanize } from '../../format/format.ts';
+
+const KIND_LABELS: Record<string, string> = { csat: 'CSAT', nps: 'NPS', active_users: 'Active users' };
 
 /** One KPI's measurements with a dashed target line. */
 export function KpiChart({ kpi }: { kpi: Kpi }) {
@@ -16,7 +18,14 @@ export function KpiChart({ kpi }: { kpi: Kpi }) {
       grid: { left: 48, right: 16, top: 16, bottom: 28 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: sorted.map((m) => m.period) },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmtCompact(v) } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        // keep the target line in view even when every measurement is far from it
+        min: (v: { min: number }) => (kpi.target === null ? v.min : Math.min(v.min, kpi.target)),
+        max: (v: { max: number }) => (kpi.target === null ? v.max : Math.max(v.max, kpi.target)),
+        axisLabel: { formatter: (v: number) => fmtAxis(v) },
+      },
       series: [
         {
           name: kpi.name,
@@ -45,7 +54,7 @@ export function KpiChart({ kpi }: { kpi: Kpi }) {
       <div className="kpi-head">
         <strong>{kpi.name}</strong>{' '}
         <span className="muted small">
-          {humanize(kpi.kind)} ·{' '}
+          {KIND_LABELS[kpi.kind] ?? humanize(kpi.kind)} ·{' '}
           {kpi.direction === 'higher_is_better' ? 'higher is better' : 'lower is better'}
           {kpi.unit ? ` · ${kpi.unit}` : ''}
         </span>

@@ -753,3 +753,161 @@ export const ssoSessions = pgTable('sso_sessions', {
     .references(() => sessions.idHash, { onDelete: 'cascade' }),
   orgId: orgId(),
 });
+
+/**
+ * Comments on features, initiatives, products, segments, releases and decisions. The markdown is kept as
+ * written; `body_html` is its sanitized rendering (what clients show). Earlier bodies stay in `edits`.
+ */
+export const comments = pgTable(
+  'comments',
+  {
+    id: id(),
+    orgId: orgId(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    mentions: uuid('mentions').array().notNull().default(sql`'{}'::uuid[]`),
+    edits: jsonb('edits').$type<{ body: string; editedAt: string }[]>().notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('comments_org_subject_idx').on(t.orgId, t.subjectType, t.subjectId, t.createdAt)],
+);
+
+/** Who follows what: watchers are notified of every new comment on the subject. */
+export const watchers = pgTable(
+  'watchers',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('watchers_subject_user_idx').on(t.orgId, t.subjectType, t.subjectId, t.userId)],
+);
+
+/** The in-app notification centre: one row per recipient and event; read when `read_at` is set. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    commentId: uuid('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    readAt: ts('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_org_user_idx').on(t.orgId, t.userId, t.createdAt)],
+);
+
+/** Per user and organization: whether to send mention emails and the daily digest. */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    orgId: orgId(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: boolean('email').notNull().default(true),
+    digest: boolean('digest').notNull().default(true),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);
+
+/** The organization's stage gates, in order, with what each requires and which roles approve it. */
+export const gateConfigs = pgTable('gate_configs', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  gates: jsonb('gates')
+    .$type<{ key: string; name: string; requiredFields: string[]; approverRoles: string[] }[]>()
+    .notNull(),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Where an initiative stands in the stage-gate process, with every approval, rejection and send-back. */
+export const initiativeGates = pgTable(
+  'initiative_gates',
+  {
+    id: id(),
+    orgId: orgId(),
+    initiativeId: uuid('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    currentGate: text('current_gate').notNull(),
+    status: text('status').notNull().default('waiting'),
+    history: jsonb('history')
+      .$type<
+        { gate: string; outcome: string; comment: string; actorName: string; at: string; decisionId?: string }[]
+      >()
+      .notNull()
+      .default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('initiative_gates_initiative_idx').on(t.orgId, t.initiativeId)],
+);
+
+/** A portfolio review meeting: its generated agenda, minutes, and the decisions taken there. */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: id(),
+    orgId: orgId(),
+    title: text('title').notNull(),
+    heldOn: date('held_on').notNull(),
+    agenda: jsonb('agenda').$type<Record<string, unknown>[]>().notNull().default([]),
+    minutes: text('minutes').notNull().default(''),
+    decisionIds: uuid('decision_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('reviews_org_held_idx').on(t.orgId, t.heldOn)],
+);
+
+/**
+ * A product's positioning and pricing, overall (segment null) or for one segment: statement, value
+ * proposition, plans and price points. Earlier versions stay in `history`.
+ */
+export const productPositioning = pgTable(
+  'product_positioning',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'cascade' }),
+    statement: text('statement').notNull().default(''),
+    valueProposition: text('value_proposition').notNull().default(''),
+    plans: jsonb('plans')
+      .$type<{ name: string; price: number; currency: string; per: string; features: string[] }[]>()
+      .notNull()
+      .default([]),
+    history: jsonb('history').$type<Record<string, unknown>[]>().notNull().default([]),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('product_positioning_org_product_idx').on(t.orgId, t.productId)],
+);

@@ -818,6 +818,7 @@ export const notifications = pgTable(
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {
+    id: id(),
     orgId: orgId(),
     userId: uuid('user_id')
       .notNull()
@@ -827,21 +828,24 @@ export const notificationPreferences = pgTable(
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+  (t) => [uniqueIndex('notification_preferences_user_idx').on(t.orgId, t.userId)],
 );
 
 /** The organization's stage gates, in order, with what each requires and which roles approve it. */
-export const gateConfigs = pgTable('gate_configs', {
-  orgId: uuid('org_id')
-    .primaryKey()
-    .references(() => organizations.id, { onDelete: 'cascade' }),
-  gates: jsonb('gates')
-    .$type<{ key: string; name: string; requiredFields: string[]; approverRoles: string[] }[]>()
-    .notNull(),
-  version: version(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const gateConfigs = pgTable(
+  'gate_configs',
+  {
+    id: id(),
+    orgId: orgId(),
+    gates: jsonb('gates')
+      .$type<{ key: string; name: string; requiredFields: string[]; approverRoles: string[] }[]>()
+      .notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('gate_configs_org_idx').on(t.orgId)],
+);
 
 /** Where an initiative stands in the stage-gate process, with every approval, rejection and send-back. */
 export const initiativeGates = pgTable(

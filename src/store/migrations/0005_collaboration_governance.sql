@@ -15,7 +15,8 @@ CREATE TABLE "comments" (
 );
 --> statement-breakpoint
 CREATE TABLE "gate_configs" (
-	"org_id" uuid PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"org_id" uuid NOT NULL,
 	"gates" jsonb NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
@@ -35,13 +36,13 @@ CREATE TABLE "initiative_gates" (
 );
 --> statement-breakpoint
 CREATE TABLE "notification_preferences" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"email" boolean DEFAULT true NOT NULL,
 	"digest" boolean DEFAULT true NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
-	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "notification_preferences_org_id_user_id_pk" PRIMARY KEY("org_id","user_id")
+	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "notifications" (
@@ -110,7 +111,9 @@ ALTER TABLE "reviews" ADD CONSTRAINT "reviews_org_id_organizations_id_fk" FOREIG
 ALTER TABLE "watchers" ADD CONSTRAINT "watchers_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "watchers" ADD CONSTRAINT "watchers_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "comments_org_subject_idx" ON "comments" USING btree ("org_id","subject_type","subject_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "gate_configs_org_idx" ON "gate_configs" USING btree ("org_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "initiative_gates_initiative_idx" ON "initiative_gates" USING btree ("org_id","initiative_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "notification_preferences_user_idx" ON "notification_preferences" USING btree ("org_id","user_id");--> statement-breakpoint
 CREATE INDEX "notifications_org_user_idx" ON "notifications" USING btree ("org_id","user_id","created_at");--> statement-breakpoint
 CREATE INDEX "product_positioning_org_product_idx" ON "product_positioning" USING btree ("org_id","product_id");--> statement-breakpoint
 CREATE INDEX "reviews_org_held_idx" ON "reviews" USING btree ("org_id","held_on");--> statement-breakpoint

@@ -38,6 +38,9 @@ export const ORG_TABLES: readonly { key: string; table: PgTable }[] = [
   { key: 'initiativeGates', table: t.initiativeGates },
   { key: 'reviews', table: t.reviews },
   { key: 'productPositioning', table: t.productPositioning },
+  { key: 'releaseNotes', table: t.releaseNotes },
+  { key: 'webhookSubscriptions', table: t.webhookSubscriptions },
+  { key: 'webhookDeliveries', table: t.webhookDeliveries },
   { key: 'decisions', table: t.decisions },
   { key: 'auditLog', table: t.auditLog },
 ];

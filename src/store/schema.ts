@@ -915,3 +915,89 @@ export const productPositioning = pgTable(
   },
   (t) => [index('product_positioning_org_product_idx').on(t.orgId, t.productId)],
 );
+
+/**
+ * Release notes: the base note of a release (segment null) and per-segment variants, in markdown.
+ * `published_at` is set when the release is published; only published notes reach the public changelog.
+ */
+export const releaseNotes = pgTable(
+  'release_notes',
+  {
+    id: id(),
+    orgId: orgId(),
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'cascade' }),
+    markdown: text('markdown').notNull().default(''),
+    publishedAt: ts('published_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('release_notes_base_idx')
+      .on(t.releaseId)
+      .where(sql`segment_id IS NULL`),
+    uniqueIndex('release_notes_segment_idx')
+      .on(t.releaseId, t.segmentId)
+      .where(sql`segment_id IS NOT NULL`),
+    index('release_notes_org_release_idx').on(t.orgId, t.releaseId),
+  ],
+);
+
+/**
+ * Outbound webhook subscriptions. The secret is kept in clear because it signs every delivery
+ * (HMAC needs the key itself); it is shown to the admin once, at creation.
+ */
+export const webhookSubscriptions = pgTable(
+  'webhook_subscriptions',
+  {
+    id: id(),
+    orgId: orgId(),
+    url: text('url').notNull(),
+    secret: text('secret').notNull(),
+    events: text('events').array().notNull().default(sql`'{}'::text[]`),
+    format: text('format').notNull().default('json'),
+    active: boolean('active').notNull().default(true),
+    description: text('description').notNull().default(''),
+    /** The last delivery sequence number handed out: deliveries are numbered per subscription. */
+    lastSeq: integer('last_seq').notNull().default(0),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhook_subscriptions_org_idx').on(t.orgId)],
+);
+
+/**
+ * The webhook outbox and delivery log: written in the same transaction as the change that caused the
+ * event (so an event is never lost and never sent for a rolled-back change), delivered in `seq` order
+ * per subscription with exponential backoff.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    orgId: orgId(),
+    subscriptionId: uuid('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    seq: integer('seq').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    responseStatus: integer('response_status'),
+    deliveredAt: ts('delivered_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_sub_seq_idx').on(t.subscriptionId, t.seq),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_org_sub_idx').on(t.orgId, t.subscriptionId, t.createdAt),
+  ],
+);

@@ -1,9 +1,17 @@
 import type { Command } from 'commander';
+import { ROLES } from '../../domain/entities/enums.ts';
 import { createToken } from '../../services/auth/tokens.ts';
 import { addUser, findUserIdByEmail, listUsers, resetPassword } from '../../services/auth/users.ts';
 import { findOrganization } from '../../services/organizations.ts';
 import { CliError } from '../cliError.ts';
 import { withStore, withStoreOptions } from '../storeOptions.ts';
+
+/** Checks a --role value up front, so a typo gets one clear line listing the roles. */
+function checkRole(role: string): void {
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new CliError(`unknown role "${role}"; use one of ${ROLES.join(', ')}`, 2);
+  }
+}
 
 async function readPassword(flag: string | undefined): Promise<string> {
   if (flag) return flag;
@@ -32,6 +40,7 @@ export function registerUserCommands(program: Command): void {
       dataDir?: string;
       databaseUrl?: string;
     }) => {
+      checkRole(opts.role);
       const password = await readPassword(opts.password);
       await withStore(opts, 'sextant user add', async (store) => {
         const org = await findOrganization(store, opts.org);
@@ -97,6 +106,9 @@ export function registerUserCommands(program: Command): void {
       dataDir?: string;
       databaseUrl?: string;
     }) => {
+      if (opts.scope !== 'read' && opts.scope !== 'read-write') {
+        throw new CliError(`unknown scope "${opts.scope}"; use read or read-write`, 2);
+      }
       await withStore(opts, 'sextant token create', async (store) => {
         const org = await findOrganization(store, opts.org);
         if (!org) throw new CliError(`no organization "${opts.org}"`, 2);

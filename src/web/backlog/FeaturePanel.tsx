@@ -55,7 +55,7 @@ export function FeaturePanel({
         <QueryState query={feature} label="feature">
           {(f) => (
             <FeatureEditor
-              key={`${f.id}:${f.version}`}
+              key={f.id}
               feature={f}
               product={products.find((p) => p.id === f.productId)}
               onSaved={onSaved}

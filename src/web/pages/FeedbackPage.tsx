@@ -145,7 +145,7 @@ export function FeedbackPage() {
           <div>
             {selected ? (
               <TriagePanel
-                key={`${selected.id}:${selected.version}`}
+                key={selected.id}
                 item={selected}
                 canTriage={session.can('feedback.triage')}
                 customer={selected.customerId ? customerName.get(selected.customerId) : undefined}

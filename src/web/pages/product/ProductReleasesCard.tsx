@@ -58,7 +58,7 @@ export function ProductReleasesCard({ productId, editable }: { productId: string
                             className="btn btn-secondary btn-small"
                             disabled={release.isPending}
                             onClick={() => release.mutate(r)}
-                            aria-label={`Mark ${r.name} released`}
+                            aria-label={`Mark released: ${r.name}`}
                           >
                             Mark released
                           </button>

@@ -64,6 +64,18 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/capacity',
+    page: page(() => import('./pages/CapacityPage.tsx'), 'CapacityPage'),
+    nav: { label: 'Capacity', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
+    pattern: '/roadmap',
+    page: page(() => import('./pages/RoadmapPage.tsx'), 'RoadmapPage'),
+    nav: { label: 'Roadmap', group: 'Product' },
+    action: 'read',
+  },
+  {
     pattern: '/backlog',
     page: page(() => import('./pages/BacklogPage.tsx'), 'BacklogPage'),
     nav: { label: 'Backlog', group: 'Product' },

@@ -72,6 +72,8 @@ describe('keyboard only', () => {
       'Initiatives',
       'Risks',
       'Decision log',
+      'Capacity',
+      'Roadmap',
       'Backlog',
       'Feedback inbox',
       'Audit trail',

@@ -13,6 +13,8 @@ const MAIN_PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: 'initiatives', path: '/initiatives', heading: /Initiatives/ },
   { name: 'risks', path: '/risks', heading: /Risks/ },
   { name: 'decisions', path: '/decisions', heading: /Decision log/ },
+  { name: 'capacity', path: '/capacity', heading: /Capacity/ },
+  { name: 'roadmap', path: '/roadmap', heading: /Roadmap/ },
   { name: 'audit', path: '/audit', heading: /Audit trail/ },
   { name: 'settings', path: '/settings', heading: /Settings/ },
 ];

@@ -36,7 +36,7 @@ describe('roles in the browser', () => {
     const page = await signIn(browser, server.url, 'viewer@demo.test');
     await settled(page);
     expect(await page.locator('h1').textContent()).toBe('Portfolio overview');
-    expect(await page.locator('.stat-tile').count()).toBe(4);
+    expect(await page.locator('.stat-tile').count()).toBe(7);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Audit trail' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Products' }).count()).toBe(1);

@@ -12,6 +12,7 @@ import { Tag } from '../components/Tag.tsx';
 import { fmtDate, fmtMoney, fmtNumber, humanize } from '../format/format.ts';
 import { toneOf } from '../format/tones.ts';
 import { Link } from '../router/Link.tsx';
+import { DashboardTiles } from './overview/DashboardTiles.tsx';
 
 const STAGES = ['ideation', 'development', 'launch', 'growth', 'maturity', 'decline', 'retired'] as const;
 
@@ -28,7 +29,6 @@ export function OverviewPage() {
   });
 
   const openRisks = (risks.data ?? []).filter((r) => r.status !== 'closed');
-  const exposure = openRisks.reduce((s, r) => s + r.probability * r.impact, 0);
   const proposed = (initiatives.data ?? []).filter((i) => i.stage === 'proposed').length;
 
   const stageOption = useMemo(() => {
@@ -48,13 +48,9 @@ export function OverviewPage() {
         title="Portfolio overview"
         subtitle="Where the company is investing, what is at risk and what was decided."
       />
+      <DashboardTiles />
       <div className="tiles">
         <StatTile label="Products" value={products.data ? products.data.length : '…'} />
-        <StatTile
-          label="Open risk exposure"
-          value={risks.data ? fmtMoney(exposure) : '…'}
-          detail={`${openRisks.length} open risks (probability × impact)`}
-        />
         <StatTile
           label="Initiatives"
           value={initiatives.data ? initiatives.data.length : '…'}

@@ -1,0 +1,58 @@
+/**
+ * Shapes of the analytics endpoints the web app reads (dashboard, capacity, roadmap). Only the fields
+ * the pages use are declared; the server's own types live in its services, which the web layer may
+ * not import.
+ */
+export interface TrendPoint {
+  period: string;
+  value: number | null;
+}
+
+export interface PortfolioDashboard {
+  asOf: string;
+  tiles: {
+    roi: { value: number | null; npv: number; trend: TrendPoint[] };
+    utilization: { value: number | null; trend: TrendPoint[] };
+    riskExposure: { value: number; openCount: number; trend: TrendPoint[] };
+  };
+  investmentBySegment: {
+    alignmentScore: number | null;
+    rows: { segmentId: string; name: string; rank: number; investmentShare: number; priorityShare: number }[];
+  };
+  needsDecision?: { proposedInitiatives?: { count: number } };
+}
+
+export interface CapacityCell {
+  key: string;
+  name: string;
+  period: number;
+  periodLabel: string;
+  capacity: number;
+  demand: number;
+  utilization: number;
+}
+
+export interface CapacityView {
+  level: string;
+  periods: string[];
+  cells: CapacityCell[];
+  alerts: (CapacityCell & { over: number; causes: { sourceName: string; amount: number }[] })[];
+}
+
+export interface RoadmapItem {
+  id: string;
+  kind: string;
+  name: string;
+  productName?: string;
+  startPeriod?: string;
+  endPeriod?: string;
+  segment?: { id: string; name: string } | null;
+  late?: { slip: number; cause?: { kind: string; roleName?: string; periodLabel?: string } } | null;
+}
+
+export interface Roadmap {
+  scope: { productId: string | null; name: string };
+  periods: string[];
+  horizons: Record<string, RoadmapItem[]>;
+  late: RoadmapItem[];
+}

@@ -1,0 +1,82 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { PortfolioDashboard } from '../../api/analytics.ts';
+import { apiGet } from '../../api/client.ts';
+import { Card } from '../../components/Card.tsx';
+import { Chart } from '../../components/Chart.tsx';
+import { ErrorPanel } from '../../components/ErrorPanel.tsx';
+import { LoadingPanel } from '../../components/LoadingPanel.tsx';
+import { StatTile } from '../../components/StatTile.tsx';
+import { fmtMoney, fmtPercent } from '../../format/format.ts';
+
+/** ROI, utilization, risk exposure and alignment from GET /dashboard/portfolio, and investment vs priority. */
+export function DashboardTiles() {
+  const dash = useQuery({
+    queryKey: ['dashboard', 'portfolio'],
+    queryFn: ({ signal }) => apiGet<PortfolioDashboard>('/api/v1/dashboard/portfolio', signal),
+  });
+  const option = useMemo(() => {
+    const rows = dash.data?.investmentBySegment.rows ?? [];
+    return {
+      grid: { left: 150, right: 16, top: 28, bottom: 24 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmtPercent(v) },
+      legend: { top: 0 },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtPercent(v) } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => `#${r.rank} ${r.name}`) },
+      series: [
+        {
+          name: 'Share of investment',
+          type: 'bar',
+          data: rows.map((r) => r.investmentShare),
+          color: '#3b5bdb',
+        },
+        { name: 'Share of priority', type: 'bar', data: rows.map((r) => r.priorityShare), color: '#adb5bd' },
+      ],
+    };
+  }, [dash.data]);
+  if (dash.isPending) return <LoadingPanel label="Loading the portfolio dashboard" />;
+  if (dash.isError) return <ErrorPanel error={dash.error} onRetry={() => dash.refetch()} />;
+  const { tiles, investmentBySegment } = dash.data;
+  return (
+    <>
+      <div className="tiles">
+        <StatTile
+          label="Portfolio ROI"
+          value={tiles.roi.value === null ? '—' : fmtPercent(tiles.roi.value)}
+          detail={`NPV ${fmtMoney(tiles.roi.npv)} of funded initiatives`}
+        />
+        <StatTile
+          label="Resource utilization"
+          value={tiles.utilization.value === null ? '—' : fmtPercent(tiles.utilization.value)}
+          detail="demand ÷ capacity over the plan"
+        />
+        <StatTile
+          label="Open risk exposure"
+          value={fmtMoney(tiles.riskExposure.value)}
+          detail={`${tiles.riskExposure.openCount} open risks (probability × impact)`}
+        />
+        <StatTile
+          label="Strategy alignment"
+          value={
+            investmentBySegment.alignmentScore === null ? '—' : fmtPercent(investmentBySegment.alignmentScore)
+          }
+          detail="investment mix vs segment priorities"
+        />
+      </div>
+      <Card title="Investment vs segment priority">
+        <Chart
+          option={option}
+          height={Math.max(180, 40 * investmentBySegment.rows.length)}
+          label="Bar chart comparing each segment's share of investment with its share of priority"
+        >
+          {investmentBySegment.rows
+            .map(
+              (r) =>
+                `${r.name}: investment ${fmtPercent(r.investmentShare)}, priority ${fmtPercent(r.priorityShare)}`,
+            )
+            .join('; ')}
+        </Chart>
+      </Card>
+    </>
+  );
+}

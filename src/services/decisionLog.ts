@@ -3,6 +3,7 @@ import { insertRow } from '../store/entityRepository.ts';
 import { decisions } from '../store/schema.ts';
 import { writeAudit } from './auditTrail.ts';
 import type { ServiceContext } from './context.ts';
+import { emitEvent } from './integrations/emitEvent.ts';
 import { present } from './present.ts';
 
 export interface DecisionInput {
@@ -32,5 +33,6 @@ export async function recordDecision(tx: Db, ctx: ServiceContext, input: Decisio
   });
   const out = present(row);
   await writeAudit(tx, ctx, 'create', 'decisions', String(row.id), null, out);
+  await emitEvent(tx, ctx, 'decision.recorded', out);
   return out;
 }

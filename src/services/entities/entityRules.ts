@@ -6,6 +6,7 @@ import { existingIds } from '../../store/entityRepository.ts';
 import * as t from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordDecision } from '../decisionLog.ts';
+import { decisionEvents, featureEvents, feedbackEvents } from '../integrations/entityEvents.ts';
 
 type Record_ = Record<string, unknown>;
 
@@ -86,7 +87,9 @@ export const ENTITY_RULES: Readonly<Record<string, EntityRules>> = {
         });
       }
     },
+    afterWrite: featureEvents,
   },
+  feedback: { afterWrite: feedbackEvents },
   initiatives: {
     validate(merged) {
       const self = merged.id as string | undefined;
@@ -115,5 +118,6 @@ export const ENTITY_RULES: Readonly<Record<string, EntityRules>> = {
     },
     verify: verifyDecisionReferences,
     stamp: (ctx) => ({ actorType: ctx.actor.type, actorId: ctx.actor.id, actorName: ctx.actor.name }),
+    afterWrite: decisionEvents,
   },
 };

@@ -19,7 +19,6 @@ import type { RouteSpec } from './routeSpec.ts';
 const initiatives = entity('initiatives');
 const products = entity('products');
 const segments = entity('segments');
-const requirements = entity('segment-requirements');
 
 /** Loads the row named by :id so an id of another organization is not_found before anything runs. */
 const exists = (def: typeof products, label: string) => async (ctx: ServiceContext, c: Context) => {
@@ -152,11 +151,9 @@ export const FINANCE_ROUTES: RouteSpec[] = [
     summary: 'Create the proposed initiative (build, buy or partner) that closes a gap',
     body: GapProposalRequest,
     takesId: true,
-    target: async (ctx, c) => {
-      await getEntity(ctx, segments, pathId(c, 'segment'));
-      await getEntity(ctx, requirements, requirementId(c));
-      return { productIds: [] };
-    },
+    // Only the segment is checked before authorization (the requirement is checked by the service), so a
+    // caller without the right is refused the same way whatever requirement id they send.
+    target: exists(segments, 'segment'),
     handler: async (c, ctx, body) =>
       c.json(await proposeInitiativeForGap(ctx, pathId(c, 'segment'), requirementId(c), body), 201),
   },

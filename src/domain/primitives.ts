@@ -33,7 +33,20 @@ export const CustomValues = z
   )
   .refine((r) => Object.keys(r).length <= 100, 'at most 100 custom fields');
 
-/** Turns a create schema into its update schema: every field optional, nothing else allowed. */
-export function updateOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
-  return schema.partial().strict();
+/** The schema without its `.default()`, so a missing field stays missing. */
+function withoutDefault(field: z.ZodType): z.ZodType {
+  return field instanceof z.ZodDefault ? withoutDefault(field.unwrap() as z.ZodType) : field;
+}
+
+/**
+ * Turns a create schema into its update schema: every field optional, nothing else allowed — and no
+ * defaults, so a PATCH that omits a field leaves it as stored instead of resetting it.
+ */
+export function updateOf<T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>,
+): z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape))
+    shape[key] = withoutDefault(field as z.ZodType).optional();
+  return z.strictObject(shape) as never;
 }

@@ -138,6 +138,22 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     expect(now.weight).toBe(2);
   });
 
+  it('updates only the fields sent: omitted fields keep their stored values', async () => {
+    const api = await world.as('admin');
+    const feature = ((await (await api.request('GET', '/api/v1/features?limit=1&sort=title')).json()) as Json)
+      .items![0]!;
+    const res = await api.request('PATCH', `/api/v1/features/${feature.id}`, {
+      title: 'Renamed by a partial update',
+    });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as Json;
+    const { title: _t, version: _v, updatedAt: _u, ...rest } = after;
+    const { title: _t0, version: v0, updatedAt: _u0, ...restBefore } = feature;
+    expect(after.title).toBe('Renamed by a partial update');
+    expect(after.version).toBe((v0 as number) + 1);
+    expect(rest).toEqual(restBefore);
+  });
+
   it('records a segment override only with a rationale, in the decision log', async () => {
     const api = await world.as('portfolio');
     const seg = ((await (await api.request('GET', '/api/v1/segments?limit=1')).json()) as Json).items![0]!;

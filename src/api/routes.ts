@@ -1,4 +1,5 @@
 import { AUTH_ROUTES } from './authRoutes.ts';
+import { CAPACITY_ROUTES } from './capacityRoutes.ts';
 import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
@@ -14,5 +15,6 @@ export const ROUTES: readonly RouteSpec[] = [
   // Before the entity routes: /risks/exposure, /kpis/attainment, /goals/progress must win over /:id.
   ...FINANCE_ROUTES,
   ...DASHBOARD_ROUTES,
+  ...CAPACITY_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -101,6 +101,12 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'GET /api/v1/auth/sso/:orgSlug/start': [{ action: 'public', notFoundOk: true }],
     'GET /api/v1/auth/sso/callback': [{ action: 'public' }],
     'GET /api/v1/audit': [{ action: 'audit.read' }],
+    // Capacity, what-if, roadmap, release check (issue 6): the what-if writes nothing, so it is a read.
+    'GET /api/v1/capacity': [{ action: 'read' }],
+    'POST /api/v1/capacity/what-if': [{ action: 'read', body: () => ({}) }],
+    'POST /api/v1/capacity/what-if/save': [{ action: 'portfolio.write', body: () => ({}) }],
+    'GET /api/v1/roadmap': [{ action: 'read' }],
+    'GET /api/v1/releases/:id/capacity-check': [{ action: 'read', idTable: 'releases' }],
     'POST /api/v1/products/:id/decision': [
       { action: 'product.admin', idTable: 'products', where: 'id = :owned', body: () => ({}) },
     ],

@@ -72,7 +72,7 @@ function printFrontier(f: FrontierReport): void {
   lines.push('  budget            optimal value     score ranking   status');
   for (const p of f.points)
     lines.push(
-      `  ${num(p.budget).padStart(14)}  ${num(p.value).padStart(15)}  ${num(p.rankingValue).padStart(15)}   ${p.status}`,
+      `  ${num(p.budget).padStart(14)}  ${num(p.value).padStart(15)}  ${(p.rankingValue === null ? 'breaks rules' : num(p.rankingValue)).padStart(15)}   ${p.status}`,
     );
   process.stdout.write(`${lines.join('\n')}\n`);
 }

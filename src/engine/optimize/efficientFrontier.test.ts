@@ -44,13 +44,31 @@ describe('efficient frontier', () => {
         for (let k = 0; k < points.length; k++) {
           const p = points[k];
           if (p.value === null) continue;
-          expect(p.value).toBeGreaterThanOrEqual(p.rankingValue - 1e-9);
+          if (p.rankingValue !== null) expect(p.value).toBeGreaterThanOrEqual(p.rankingValue - 1e-9);
           if (k > 0 && points[k - 1].value !== null)
             expect(p.value).toBeGreaterThanOrEqual((points[k - 1].value ?? 0) - 1e-9);
         }
       }),
       { numRuns: 8, seed: 11 },
     );
+  });
+});
+
+describe('frontier baseline validity', () => {
+  it('reports no ranking value where the ranked list breaks a group minimum', () => {
+    // Ranking by value funds C (30) alone at budget 500, leaving group {A, D} below its minimum 100.
+    const p = optimizeProblemSchema.parse({
+      resources: [{ id: 'budget', capacity: 500 }],
+      items: [
+        { id: 'A', value: 20, uses: { budget: 300 } },
+        { id: 'C', value: 30, uses: { budget: 500 } },
+        { id: 'D', value: 12, uses: { budget: 200 } },
+      ],
+      groups: [{ id: 'g', resource: 'budget', items: ['A', 'D'], min: 100 }],
+    });
+    const [point] = solveFrontierLevels(frontierLevels(p, { levels: 2, from: 1, to: 1 }).slice(0, 1), highs);
+    expect(point.value).toBe(32);
+    expect(point.rankingValue).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import type { OptimizeProblem, Selection, SolveStatus } from '../../domain/optimizeProblem.ts';
+import { checkSelection } from './checkSelection.ts';
 import { type Choice, choiceToSelection, choiceValue, compileProblem } from './compileProblem.ts';
 import { exactSolve } from './exactSolve.ts';
 import { budgetResourceIds, type RankingKey, scoreRankingChoice } from './greedyScoreRanking.ts';
@@ -28,8 +29,9 @@ export interface FrontierPoint {
   selected: Selection[];
   status: SolveStatus;
   gap: number | null;
-  /** What score-ranking funds at the same budget (the comparison curve). */
-  rankingValue: number;
+  /** What score-ranking funds at the same budget (the comparison curve); null when the ranked
+   * list breaks a rule it cannot see (a group minimum, a mandatory item that does not fit). */
+  rankingValue: number | null;
 }
 
 /** The problems of a budget sweep: every budget resource scaled by factors evenly spaced from…to. */
@@ -77,7 +79,7 @@ export function solveFrontierLevels(
         selected: r.choice ? choiceToSelection(cp, r.choice) : [],
         status: r.status,
         gap: r.gap,
-        rankingValue: choiceValue(cp, ranking),
+        rankingValue: checkSelection(cp, ranking).length === 0 ? choiceValue(cp, ranking) : null,
       };
     });
 }

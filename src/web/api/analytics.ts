@@ -17,7 +17,13 @@ export interface PortfolioDashboard {
   };
   investmentBySegment: {
     alignmentScore: number | null;
-    rows: { segmentId: string; name: string; rank: number; investmentShare: number; priorityShare: number }[];
+    rows: {
+      segmentId: string | null;
+      name: string;
+      rank: number | null;
+      investmentShare: number;
+      priorityShare: number;
+    }[];
   };
   needsDecision?: { proposedInitiatives?: { count: number } };
 }

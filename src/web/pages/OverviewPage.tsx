@@ -36,7 +36,7 @@ export function OverviewPage() {
     return {
       grid: { left: 40, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: STAGES.map(humanize) },
+      xAxis: { type: 'category', data: STAGES.map(humanize), axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: counts, itemStyle: { color: '#3b5bdb' }, barMaxWidth: 36 }],
     };

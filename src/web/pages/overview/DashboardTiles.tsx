@@ -18,11 +18,15 @@ export function DashboardTiles() {
   const option = useMemo(() => {
     const rows = dash.data?.investmentBySegment.rows ?? [];
     return {
-      grid: { left: 150, right: 16, top: 28, bottom: 24 },
+      grid: { left: 190, right: 24, top: 32, bottom: 24 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => fmtPercent(v) },
-      legend: { top: 0 },
+      legend: { top: 0, itemGap: 28 },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => fmtPercent(v) } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => `#${r.rank} ${r.name}`) },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((r) => (r.rank ? `#${r.rank} ${r.name}` : r.name)),
+      },
       series: [
         {
           name: 'Share of investment',

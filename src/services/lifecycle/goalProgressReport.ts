@@ -146,7 +146,11 @@ export async function getGoalProgress(
   ]);
   const group = <T extends { goal_id: string }>(rows: readonly T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of rows) m.set(r.goal_id, [...(m.get(r.goal_id) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r.goal_id);
+      if (list) list.push(r);
+      else m.set(r.goal_id, [r]);
+    }
     return m;
   };
   const krs = group(krRows);

@@ -118,7 +118,11 @@ const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 
 /** Per product: mean attainment, mean directional trend and how many KPIs are in each status. */
 export function summarizeByProduct(rows: readonly KpiAttainmentRow[]): ProductKpiSummary[] {
   const groups = new Map<string | null, KpiAttainmentRow[]>();
-  for (const r of rows) groups.set(r.productId, [...(groups.get(r.productId) ?? []), r]);
+  for (const r of rows) {
+    const list = groups.get(r.productId);
+    if (list) list.push(r);
+    else groups.set(r.productId, [r]);
+  }
   return [...groups].map(([productId, list]) => {
     const statusCounts: Record<KpiStatus, number> = { on_track: 0, at_risk: 0, off_track: 0 };
     for (const r of list) if (r.status) statusCounts[r.status]++;

@@ -111,7 +111,10 @@ export async function getLifecycleRecommendations(
   for (const k of kpiSeries) {
     if (!k.productId) continue;
     const t = attainmentRow(k).directionalTrend;
-    if (t !== null) trends.set(k.productId, [...(trends.get(k.productId) ?? []), t]);
+    if (t === null) continue;
+    const list = trends.get(k.productId);
+    if (list) list.push(t);
+    else trends.set(k.productId, [t]);
   }
   const lastDecision = new Map(decisionRows.map((d) => [String(d.subject_id), d]));
 

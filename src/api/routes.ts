@@ -1,5 +1,6 @@
 import { AUTH_ROUTES } from './authRoutes.ts';
 import { CAPACITY_ROUTES } from './capacityRoutes.ts';
+import { COLLABORATION_ROUTES } from './collaborationRoutes.ts';
 import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
@@ -16,5 +17,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...FINANCE_ROUTES,
   ...DASHBOARD_ROUTES,
   ...CAPACITY_ROUTES,
+  ...COLLABORATION_ROUTES,
   ...ENTITY_ROUTES,
 ];

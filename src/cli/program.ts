@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerAhpCommand } from './commands/ahp.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerDigestCommand } from './commands/digest.ts';
 import { registerExportImportCommands } from './commands/exportImport.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerOptimizeCommand(program);
   registerScheduleCommand(program);
   registerAhpCommand(program);
+  registerDigestCommand(program);
   return program;
 }

@@ -113,6 +113,17 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'PUT /api/v1/products/:id/owner': [
       { action: 'product.admin', idTable: 'products', where: 'id = :owned', body: () => ({}) },
     ],
+    'GET /api/v1/comments': [{ action: 'read' }],
+    'POST /api/v1/comments': [{ action: 'comment.write', body: () => ({}) }],
+    'GET /api/v1/comments/:id': [{ action: 'read', idTable: 'comments' }],
+    'PATCH /api/v1/comments/:id': [{ action: 'comment.write', idTable: 'comments', body: () => ({}) }],
+    'PUT /api/v1/watching': [{ action: 'read', body: () => ({}) }],
+    'GET /api/v1/notifications': [{ action: 'read' }],
+    'POST /api/v1/notifications/read-all': [{ action: 'read' }],
+    // Someone else's notification is not found, even for an admin.
+    'POST /api/v1/notifications/:id/read': [{ action: 'read', idTable: 'notifications', notFoundOk: true }],
+    'GET /api/v1/notification-preferences': [{ action: 'read' }],
+    'PUT /api/v1/notification-preferences': [{ action: 'read', body: () => ({}) }],
   },
   entity('goals', PORTFOLIO),
   entity('segments', PORTFOLIO),
@@ -171,6 +182,16 @@ export interface Seed {
 }
 
 export const SEEDS: Seed[] = [
+  // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
+  ...['comments', 'notifications'].map((table) => ({
+    table,
+    path: '/api/v1/comments',
+    body: async (id: (table: string) => Promise<string>) => ({
+      subjectType: 'product',
+      subjectId: await id('products'),
+      body: 'Probe @portfolio@demo.test @portfolio+other@demo.test',
+    }),
+  })),
   { table: 'api_tokens', path: '/api/v1/tokens', body: async () => ({ name: 'probe', scope: 'read' }) },
   {
     table: 'kpis',

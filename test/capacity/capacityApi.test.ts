@@ -327,4 +327,32 @@ describe.each(BACKENDS)('capacity view and what-if over the API on %s', (backend
     };
     expect(gone.items[0]!.action).toBe('delete');
   });
+  it('dropping an initiative: previewed, then saved as a cancellation that takes its demand away', async () => {
+    const body = { changes: [{ dropInitiative: { id: ids.initiative } }], level: 'role', periods: 4 };
+    const preview = (await (
+      await api.request('POST', '/api/v1/capacity/what-if', body)
+    ).json()) as CapacityWhatIf;
+    // Delayed by the save above, it held 2 and 1 in P1 and P2; Bo's allocation stays in P1.
+    expect(cell(preview.after, ids.backend!, P[1]!).demand).toBeCloseTo(0.5, 9);
+    expect(cell(preview.after, ids.backend!, P[2]!).demand).toBeCloseTo(0, 9);
+    expect(preview.resolvedAlerts).toContainEqual(
+      expect.objectContaining({ level: 'role', key: ids.backend, periodLabel: P[1] }),
+    );
+    const res = await api.request('POST', '/api/v1/capacity/what-if/save', {
+      ...body,
+      rationale: 'Not this year',
+    });
+    expect(res.status).toBe(201);
+    const initiative = (await (await api.request('GET', `/api/v1/initiatives/${ids.initiative}`)).json()) as {
+      stage: string;
+    };
+    expect(initiative.stage).toBe('cancelled');
+    const now = (await (
+      await api.request('GET', '/api/v1/capacity?level=role&periods=4')
+    ).json()) as NamedCapacityView;
+    for (const q of P)
+      expect(cell(now, ids.backend!, q).demand).toBeCloseTo(cell(preview.after, ids.backend!, q).demand, 9);
+    // Once cancelled it is no demand, so it cannot be dropped again.
+    expect((await api.request('POST', '/api/v1/capacity/what-if', body)).status).toBe(400);
+  });
 });

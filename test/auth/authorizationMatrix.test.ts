@@ -145,7 +145,14 @@ describe.each(BACKENDS)('authorization matrix: every route × every role on %s',
       let path = route.path.replace(':orgSlug', 'demo');
       if (path.includes(':id')) {
         expect(probe.idTable, `${key}: which table's id fills :id?`).toBeDefined();
-        path = path.replace(':id', await idFor(probe.idTable!, probe.where));
+        const id = await idFor(probe.idTable!, probe.where);
+        path = path.replace(/:id\b/, id);
+        for (const [name, p] of Object.entries(probe.params ?? {})) {
+          path = path.replace(
+            `:${name}`,
+            await idFor(p.table, (p.where ?? 'TRUE').replaceAll(':id', `'${id}'`)),
+          );
+        }
       }
       const body = probe.body?.(fixture);
       for (const caller of CALLERS) {

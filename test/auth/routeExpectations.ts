@@ -41,6 +41,8 @@ export interface RouteCase {
   idTable?: string;
   /** SQL condition choosing the row for the authorization matrix; `:owned` = the owned product. */
   where?: string;
+  /** Other path parameters: the table (and condition; `:id` = the chosen id) their row comes from. */
+  params?: Record<string, { table: string; where?: string }>;
   /** Request body; for writes it carries just what authorization needs (the product concerned). */
   body?: (f: Fixture) => unknown;
   /** A 404 still proves the request got past authorization (e.g. no SSO configured yet). */
@@ -113,6 +115,45 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'PUT /api/v1/products/:id/owner': [
       { action: 'product.admin', idTable: 'products', where: 'id = :owned', body: () => ({}) },
     ],
+    // Analyses read the portfolio; running a simulation or a what-if stores nothing, so it is a read too.
+    'GET /api/v1/finance/initiatives/:id': [{ action: 'read', idTable: 'initiatives' }],
+    'GET /api/v1/finance/products/:id': [{ action: 'read', idTable: 'products' }],
+    'GET /api/v1/finance/portfolio': [{ action: 'read' }],
+    'GET /api/v1/risks/exposure': [{ action: 'read' }],
+    'GET /api/v1/risks/heatmap': [{ action: 'read' }],
+    'POST /api/v1/simulations': [{ action: 'read', body: () => ({}) }],
+    'GET /api/v1/kpis/attainment': [{ action: 'read' }],
+    'GET /api/v1/goals/progress': [{ action: 'read' }],
+    'GET /api/v1/lifecycle/recommendations': [{ action: 'read' }],
+    'GET /api/v1/gaps': [{ action: 'read' }],
+    'GET /api/v1/segments/:id/gaps': [{ action: 'read', idTable: 'segments' }],
+    'POST /api/v1/segments/:id/gaps/:requirementId/proposal': [
+      {
+        action: 'portfolio.write',
+        idTable: 'segments',
+        where: 'id IN (SELECT segment_id FROM segment_requirements)',
+        params: { requirementId: { table: 'segment_requirements', where: 'segment_id = :id' } },
+        body: () => ({}),
+      },
+    ],
+    'GET /api/v1/dashboard/portfolio': [{ action: 'read' }],
+    'GET /api/v1/segments/ranking': [{ action: 'read' }],
+    'GET /api/v1/backlog': [{ action: 'read' }],
+    'POST /api/v1/backlog/parking-lot/apply': [
+      { action: 'product.write', body: (f) => ({ productId: f.owned }) },
+    ],
+    'POST /api/v1/features/:id/pull-back': [
+      { action: 'product.write', idTable: 'features', where: 'product_id = :owned', body: () => ({}) },
+    ],
+    'POST /api/v1/features/:id/rank': [
+      { action: 'product.write', idTable: 'features', where: 'product_id = :owned', body: () => ({}) },
+    ],
+    'GET /api/v1/features/:id/demand': [{ action: 'read', idTable: 'features' }],
+    'GET /api/v1/features/scores': [{ action: 'read' }],
+    'PUT /api/v1/goals/weights': [{ action: 'portfolio.write', body: () => ({}) }],
+    'GET /api/v1/demand': [{ action: 'read' }],
+    'GET /api/v1/organization/formulas': [{ action: 'read' }],
+    'PUT /api/v1/organization/formulas': [{ action: 'portfolio.write', body: () => ({}) }],
     'GET /api/v1/comments': [{ action: 'read' }],
     'POST /api/v1/comments': [{ action: 'comment.write', body: () => ({}) }],
     'GET /api/v1/comments/:id': [{ action: 'read', idTable: 'comments' }],
@@ -124,6 +165,28 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'POST /api/v1/notifications/:id/read': [{ action: 'read', idTable: 'notifications', notFoundOk: true }],
     'GET /api/v1/notification-preferences': [{ action: 'read' }],
     'PUT /api/v1/notification-preferences': [{ action: 'read', body: () => ({}) }],
+    'GET /api/v1/gates': [{ action: 'read' }],
+    'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
+    'GET /api/v1/initiatives/:id/gate': [{ action: 'read', idTable: 'initiatives' }],
+    'POST /api/v1/initiatives/:id/gate/approve': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
+    ],
+    'POST /api/v1/initiatives/:id/gate/reject': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
+    ],
+    'POST /api/v1/initiatives/:id/gate/send-back': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
+    ],
+    'GET /api/v1/reviews': [{ action: 'read' }],
+    'POST /api/v1/reviews': [{ action: 'portfolio.write', body: () => ({ title: 1 }) }],
+    'GET /api/v1/reviews/:id': [{ action: 'read', idTable: 'reviews' }],
+    'PATCH /api/v1/reviews/:id': [{ action: 'portfolio.write', idTable: 'reviews', body: () => ({}) }],
+    'GET /api/v1/reviews/:id/summary': [{ action: 'read', idTable: 'reviews' }],
+    'GET /api/v1/segments/:id/competitive-matrix': [{ action: 'read', idTable: 'segments' }],
+    'GET /api/v1/products/:id/positioning': [{ action: 'read', idTable: 'products' }],
+    'PUT /api/v1/products/:id/positioning': [
+      { action: 'product.write', idTable: 'products', where: 'id = :owned', body: () => ({}) },
+    ],
   },
   entity('goals', PORTFOLIO),
   entity('segments', PORTFOLIO),
@@ -182,6 +245,7 @@ export interface Seed {
 }
 
 export const SEEDS: Seed[] = [
+  { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
   ...['comments', 'notifications'].map((table) => ({
     table,

@@ -59,7 +59,13 @@ describe.each(BACKENDS)('tenant isolation on %s', (backend) => {
     expect(probe?.idTable, `${k}: no idTable`).toBeDefined();
     const theirs = await anyRow(store, world.otherOrgId, probe!.idTable!);
     expect(theirs, `organization B has no ${probe!.idTable} row`).toBeDefined();
-    const path = route.path.replace(':id', theirs!);
+    let path = route.path.replace(/:id\b/, theirs!);
+    for (const [name, p] of Object.entries(probe!.params ?? {})) {
+      const where = (p.where ?? 'TRUE').replaceAll(':id', `'${theirs}'`);
+      const other = await anyRow(store, world.otherOrgId, p.table, where);
+      expect(other, `organization B has no ${p.table} row for ${name}`).toBeDefined();
+      path = path.replace(`:${name}`, other!);
+    }
     for (const role of ROLES) {
       const api = await world.as(role);
       // Bodies name the other organization's id too, so nothing in the request belongs to A.

@@ -25,6 +25,10 @@ interface Row {
   period: string;
   revenue: number;
   cost: number;
+  fte: number;
+  timeOff: Record<string, number>;
+  initiativeId: string | null;
+  demand: { roleId: string; perPeriod: number[] }[];
 }
 
 async function listAll<T = Row>(api: Client, path: string): Promise<T[]> {
@@ -358,6 +362,35 @@ describe.each(BACKENDS)('KPIs, goals, lifecycle, gaps and the dashboard over the
     for (const row of d.investmentBySegment.rows) {
       expect(row.investment).toBeCloseTo(investment.get(row.segmentId) ?? 0, 6);
     }
+
+    // Utilization over the 8 planning quarters: capacity = Σ FTE × (1 − time off); demand = allocations
+    // outside initiatives + per funded initiative the larger of its role demand and its allocations.
+    const people = await listAll(api, '/api/v1/people');
+    const allocations = await listAll(api, '/api/v1/allocations');
+    const horizon = Array.from({ length: 8 }, (_, k) => quarter('2027Q1') + k);
+    let totalDemand = 0;
+    let totalCapacity = 0;
+    for (const q of horizon) {
+      const label = d.periods.find((p) => quarter(p) === q)!;
+      const capacity = people.reduce((s, p) => s + p.fte * (1 - (p.timeOff[label] ?? 0)), 0);
+      let demand = allocations
+        .filter((a) => a.period === label && a.initiativeId === null)
+        .reduce((s, a) => s + a.fte, 0);
+      for (const i of funded) {
+        const k = q - quarter(i.startPeriod);
+        const stated = i.demand.reduce((s, r) => s + (k >= 0 ? (r.perPeriod[k] ?? 0) : 0), 0);
+        const allocated = allocations
+          .filter((a) => a.period === label && a.initiativeId === i.id)
+          .reduce((s, a) => s + a.fte, 0);
+        demand += Math.max(stated, allocated);
+      }
+      totalDemand += demand;
+      totalCapacity += capacity;
+      const shown = d.tiles.utilization.trend.find((t) => t.period === label)!.value;
+      expect(shown).toBeCloseTo(demand / capacity, 10);
+    }
+    expect(d.tiles.utilization.value).toBeCloseTo(totalDemand / totalCapacity, 10);
+    expect(d.tiles.utilization.trend[0]!.value).toBeNull();
 
     // The other tiles and lists, from the rows too.
     const risks = await listAll(api, '/api/v1/risks');

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { periodAt, periodIndex, periodOf } from '../../domain/periods.ts';
-import { financialSummary } from '../../engine/finance/financialSummary.ts';
+import { netCashFlow } from '../../engine/finance/financialSummary.ts';
+import { npv } from '../../engine/finance/npv.ts';
 import { portfolioKpis } from '../../engine/finance/portfolioKpis.ts';
 import { riskExposure } from '../../engine/finance/riskExposure.ts';
 import { impactBin, probabilityBin, riskHeatMap } from '../../engine/finance/riskHeatMap.ts';
@@ -195,7 +196,9 @@ export async function getPortfolioDashboard(ctx: ServiceContext): Promise<Portfo
 
   const exposure = riskExposure(riskList);
   const bubbles = open.map((i) => {
-    const s = financialSummary({ cost: i.costPerPeriod, benefit: i.benefitPerPeriod }, rate);
+    // Only NPV and cost are shown: no IRR search per bubble.
+    const net = netCashFlow({ cost: i.costPerPeriod, benefit: i.benefitPerPeriod });
+    const s = { npv: npv(net, rate), totalCost: i.costPerPeriod.reduce((a, b) => a + b, 0) };
     return {
       initiativeId: i.id,
       name: i.name,

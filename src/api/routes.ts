@@ -5,6 +5,7 @@ import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
+import { RANKING_ROUTES } from './rankingRoutes.ts';
 import type { RouteSpec } from './routeSpec.ts';
 import { SSO_ROUTES } from './ssoRoutes.ts';
 
@@ -18,5 +19,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...DASHBOARD_ROUTES,
   ...CAPACITY_ROUTES,
   ...COLLABORATION_ROUTES,
+  // Before the entity routes: /segments/ranking and /features/scores must win over /:id.
+  ...RANKING_ROUTES,
   ...ENTITY_ROUTES,
 ];

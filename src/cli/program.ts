@@ -5,6 +5,7 @@ import { registerDigestCommand } from './commands/digest.ts';
 import { registerExportImportCommands } from './commands/exportImport.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerOptimizeCommand } from './commands/optimize.ts';
+import { registerRankCommand } from './commands/rank.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSimulateCommand } from './commands/simulate.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerOptimizeCommand(program);
   registerScheduleCommand(program);
   registerAhpCommand(program);
+  registerRankCommand(program);
   registerDigestCommand(program);
   return program;
 }

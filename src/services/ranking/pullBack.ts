@@ -1,0 +1,61 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { features } from '../../store/schema.ts';
+import { writeAudit } from '../auditTrail.ts';
+import type { ServiceContext } from '../context.ts';
+import { recordDecision } from '../decisionLog.ts';
+import { parseInput } from '../entities/entityService.ts';
+import { present } from '../present.ts';
+import { inTransaction } from '../transaction.ts';
+
+export const PullBackInput = z.strictObject({
+  rationale: z.string().trim().min(1, 'a pull-back needs a rationale').max(4000),
+});
+
+/**
+ * A product manager pulls a feature back from the parking lot: it goes back to 'planned' when it has a
+ * release, else to 'idea', and is marked pulled back so the engine no longer parks it. The rationale lands
+ * in the decision log (kind parking_lot).
+ */
+export async function pullBack(ctx: ServiceContext, featureId: string, raw: unknown) {
+  const { rationale } = parseInput(PullBackInput, raw, 'pull-back');
+  return inTransaction(ctx, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(features)
+      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
+      .for('update');
+    if (!before) throw notFound('feature', featureId);
+    if (before.status !== 'parking_lot') {
+      throw new DomainError(
+        'conflict',
+        `feature "${before.title}" is not in the parking lot (its status is ${before.status})`,
+        { status: before.status },
+      );
+    }
+    const status = before.releaseId ? 'planned' : 'idea';
+    const [after] = await tx
+      .update(features)
+      .set({
+        status,
+        parkedReason: null,
+        pulledBackRationale: rationale,
+        version: sql`${features.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
+      .returning();
+    const out = present(after!);
+    await writeAudit(tx, ctx, 'pull_back', 'features', featureId, present(before), out);
+    const decision = await recordDecision(tx, ctx, {
+      kind: 'parking_lot',
+      title: `Pulled feature ${before.title} back from the parking lot`,
+      rationale,
+      subjectType: 'feature',
+      subjectId: featureId,
+      data: { parkedReason: before.parkedReason, status },
+    });
+    return { feature: out, decision };
+  });
+}

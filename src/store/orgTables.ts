@@ -25,6 +25,7 @@ export const ORG_TABLES: readonly { key: string; table: PgTable }[] = [
   { key: 'roles', table: t.roles },
   { key: 'people', table: t.people },
   { key: 'allocations', table: t.allocations },
+  { key: 'scenarios', table: t.scenarios },
   { key: 'risks', table: t.risks },
   { key: 'kpis', table: t.kpis },
   { key: 'kpiMeasurements', table: t.kpiMeasurements },

@@ -1001,3 +1001,30 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_org_sub_idx').on(t.orgId, t.subscriptionId, t.createdAt),
   ],
 );
+
+/**
+ * Saved optimizer scenarios: the constraints as asked, the report the run produced (result,
+ * explanations, baseline, totals), and the version of every candidate initiative at run time, so a
+ * commit can refuse a scenario whose initiatives changed since. Committed once, by a named actor.
+ */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    id: id(),
+    orgId: orgId(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    constraints: jsonb('constraints').$type<Record<string, unknown>>().notNull().default({}),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
+    initiativeVersions: jsonb('initiative_versions').$type<Record<string, number>>().notNull().default({}),
+    status: text('status').notNull().default('saved'),
+    createdBy: text('created_by').notNull().default(''),
+    committedAt: ts('committed_at'),
+    committedBy: text('committed_by'),
+    decisionId: uuid('decision_id'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('scenarios_org_created_idx').on(t.orgId, t.createdAt)],
+);

@@ -11,6 +11,7 @@ export const DECISION_SUBJECTS = [
   'release',
   'goal',
   'risk',
+  'scenario',
 ] as const;
 export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
 

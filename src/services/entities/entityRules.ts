@@ -29,6 +29,7 @@ const SUBJECT_TABLES: Record<DecisionSubject, PgTable> = {
   release: t.releases,
   goal: t.goals,
   risk: t.risks,
+  scenario: t.scenarios,
 };
 
 async function verifyDecisionReferences(tx: Db, ctx: ServiceContext, merged: Record_) {

@@ -3,7 +3,14 @@ import { CommentCreate, type CommentSubject, CommentUpdate } from '../../domain/
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { findRow, findRowForUpdate, insertRow, updateRow } from '../../store/entityRepository.ts';
-import { comments, memberships, notificationPreferences, notifications, users, watchers } from '../../store/schema.ts';
+import {
+  comments,
+  memberships,
+  notificationPreferences,
+  notifications,
+  users,
+  watchers,
+} from '../../store/schema.ts';
 import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../entities/entityService.ts';
@@ -110,10 +117,7 @@ function escapeHtml(s: string): string {
 /** The author watches what they comment on, so replies reach them. */
 async function watch(tx: Db, orgId: string, userId: string | null, type: string, id: string) {
   if (!userId) return;
-  await tx
-    .insert(watchers)
-    .values({ orgId, userId, subjectType: type, subjectId: id })
-    .onConflictDoNothing();
+  await tx.insert(watchers).values({ orgId, userId, subjectType: type, subjectId: id }).onConflictDoNothing();
 }
 
 /**
@@ -207,7 +211,10 @@ export async function listComments(ctx: ServiceContext, query: Record<string, st
         and(
           eq(comments.orgId, ctx.orgId),
           eq(comments.subjectType, subjectType),
-          eq(comments.subjectId, /^[0-9a-f-]{36}$/i.test(subjectId) ? subjectId : '00000000-0000-0000-0000-000000000000'),
+          eq(
+            comments.subjectId,
+            /^[0-9a-f-]{36}$/i.test(subjectId) ? subjectId : '00000000-0000-0000-0000-000000000000',
+          ),
         ),
       )
       .orderBy(comments.createdAt, comments.id);

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { NotificationPreferencesUpdate, WatchRequest } from '../../domain/entities/comment.ts';
 import { notFound } from '../../domain/errors.ts';
+import type { Db } from '../../store/db.ts';
 import { notificationPreferences, notifications, watchers } from '../../store/schema.ts';
 import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
@@ -35,7 +36,9 @@ export async function assertOwnNotification(ctx: ServiceContext, id: string): Pr
   const [row] = await ctx.store.db
     .select({ id: notifications.id })
     .from(notifications)
-    .where(and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)), eq(notifications.id, id)));
+    .where(
+      and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)), eq(notifications.id, id)),
+    );
   if (!row) throw notFound('notification', id);
 }
 
@@ -45,7 +48,9 @@ export async function markNotificationRead(ctx: ServiceContext, id: string) {
     const [row] = await tx
       .update(notifications)
       .set({ readAt: ctx.now() })
-      .where(and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)), eq(notifications.id, id)))
+      .where(
+        and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)), eq(notifications.id, id)),
+      )
       .returning();
     if (!row) throw notFound('notification', id);
     const out = present(row);
@@ -61,7 +66,11 @@ export async function markAllNotificationsRead(ctx: ServiceContext) {
       .update(notifications)
       .set({ readAt: ctx.now() })
       .where(
-        and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)), isNull(notifications.readAt)),
+        and(
+          eq(notifications.orgId, ctx.orgId),
+          eq(notifications.userId, me(ctx)),
+          isNull(notifications.readAt),
+        ),
       )
       .returning({ id: notifications.id });
     await writeAudit(tx, ctx, 'read_all', 'notifications', null, null, { count: rows.length });
@@ -70,8 +79,8 @@ export async function markAllNotificationsRead(ctx: ServiceContext) {
 }
 
 /** The caller's preferences here (email and digest default to on). */
-export async function getNotificationPreferences(ctx: ServiceContext) {
-  const [row] = await ctx.store.db
+export async function getNotificationPreferences(ctx: ServiceContext, db: Db = ctx.store.db) {
+  const [row] = await db
     .select()
     .from(notificationPreferences)
     .where(and(eq(notificationPreferences.orgId, ctx.orgId), eq(notificationPreferences.userId, me(ctx))));
@@ -84,7 +93,8 @@ export async function setNotificationPreferences(ctx: ServiceContext, raw: unkno
   const userId = ctx.actor.userId;
   if (!userId) return getNotificationPreferences(ctx);
   return inTransaction(ctx, async (tx) => {
-    const current = await getNotificationPreferences(ctx);
+    // Read inside the transaction: PGlite has one connection, a read beside it would wait forever.
+    const current = await getNotificationPreferences(ctx, tx);
     const next = { email: input.email ?? current.email, digest: input.digest ?? current.digest };
     await tx
       .insert(notificationPreferences)
@@ -119,7 +129,15 @@ export async function setWatching(ctx: ServiceContext, raw: unknown) {
       } else {
         await tx.delete(watchers).where(where);
       }
-      await writeAudit(tx, ctx, input.watching ? 'watch' : 'unwatch', 'watchers', input.subjectId, null, input);
+      await writeAudit(
+        tx,
+        ctx,
+        input.watching ? 'watch' : 'unwatch',
+        'watchers',
+        input.subjectId,
+        null,
+        input,
+      );
     }
     return { ...input, watching: input.watching };
   });

@@ -16,7 +16,11 @@ export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: true });
   return sanitizeHtml(html, {
     allowedTags: [...ALLOWED_TAGS],
-    allowedAttributes: { a: ['href', 'title', 'rel'], code: ['class'], input: ['type', 'checked', 'disabled'] },
+    allowedAttributes: {
+      a: ['href', 'title', 'rel'],
+      code: ['class'],
+      input: ['type', 'checked', 'disabled'],
+    },
     allowedSchemes: ['http', 'https', 'mailto'],
     transformTags: {
       a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }),

@@ -33,6 +33,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 async function readBody(c: Context): Promise<unknown> {
   if (c.req.method === 'GET' || c.req.method === 'DELETE' || c.req.method === 'HEAD') return undefined;
   const text = await c.req.text();
+  if (c.req.header('content-type')?.toLowerCase().startsWith('text/csv')) return text; // CSV imports
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

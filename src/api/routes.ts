@@ -4,8 +4,10 @@ import { COLLABORATION_ROUTES } from './collaborationRoutes.ts';
 import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
+import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
+import { RELEASE_NOTES_ROUTES } from './releaseNotesRoutes.ts';
 import type { RouteSpec } from './routeSpec.ts';
 import { SSO_ROUTES } from './ssoRoutes.ts';
 
@@ -21,5 +23,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...COLLABORATION_ROUTES,
   // Before the entity routes: /segments/ranking and /features/scores must win over /:id.
   ...RANKING_ROUTES,
+  ...RELEASE_NOTES_ROUTES,
+  ...INTEGRATION_ROUTES,
   ...ENTITY_ROUTES,
 ];

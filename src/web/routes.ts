@@ -46,6 +46,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/pecking-order',
+    page: page(() => import('./pages/PeckingOrderPage.tsx'), 'PeckingOrderPage'),
+    nav: { label: 'Pecking order', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
     pattern: '/initiatives',
     page: page(() => import('./pages/InitiativesPage.tsx'), 'InitiativesPage'),
     nav: { label: 'Initiatives', group: 'Portfolio' },

@@ -69,6 +69,7 @@ describe('keyboard only', () => {
       'Overview',
       'Products',
       'Segments',
+      'Pecking order',
       'Initiatives',
       'Risks',
       'Decision log',

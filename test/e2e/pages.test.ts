@@ -8,6 +8,7 @@ const MAIN_PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: 'overview', path: '/', heading: /Portfolio overview/ },
   { name: 'products', path: '/products', heading: /^Products$/ },
   { name: 'segments', path: '/segments', heading: /^Segments$/ },
+  { name: 'pecking-order', path: '/pecking-order', heading: /Segment pecking order/ },
   { name: 'backlog', path: '/backlog', heading: /^Backlog/ },
   { name: 'feedback', path: '/feedback', heading: /Feedback inbox/ },
   { name: 'initiatives', path: '/initiatives', heading: /Initiatives/ },

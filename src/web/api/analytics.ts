@@ -62,3 +62,20 @@ export interface Roadmap {
   horizons: Record<string, RoadmapItem[]>;
   late: RoadmapItem[];
 }
+
+export interface SegmentRanking {
+  segments: {
+    segmentId: string;
+    name: string;
+    rank: number;
+    computedRank: number;
+    score: number;
+    weight: number;
+    overridden: boolean;
+    factors: { name: string; raw: number; normalized: number; weight: number; contribution: number }[];
+  }[];
+  factorWeights: Record<string, number>;
+  placements?: {
+    segments: { id: string; recommendation: string; attractivenessLevel: string; strengthLevel: string }[];
+  };
+}

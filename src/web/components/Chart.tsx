@@ -1,6 +1,9 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
+// A concrete font (not 'inherit'): ECharts measures label widths itself, and must measure the font it draws.
+const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
 interface ChartProps {
   option: EChartsCoreOption;
   /** What the chart shows, for screen readers (the chart itself is an image). */
@@ -21,7 +24,7 @@ export function Chart({ option, label, height = 240, children }: ChartProps) {
       .then(({ echarts }) => {
         if (disposed || !ref.current) return;
         const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-        chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+        chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT }, ...option });
         const observer = new ResizeObserver(() => chart.resize());
         observer.observe(ref.current);
         dispose = () => {

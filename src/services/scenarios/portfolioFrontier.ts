@@ -1,0 +1,70 @@
+import { buildPortfolioProblem } from '../../engine/optimize/buildPortfolioProblem.ts';
+import type { ServiceContext } from '../context.ts';
+import { parseInput } from '../entities/entityService.ts';
+import { optimizeFrontier } from '../optimizeProblem.ts';
+import { FrontierRequest } from './optimizerConstraints.ts';
+import { loadPortfolioInput } from './portfolioInput.ts';
+import { withNames } from './portfolioRun.ts';
+
+/** One budget level of the chart: the optimizer's best value beside score ranking's. */
+export interface PortfolioFrontierPoint {
+  factor: number;
+  /** Total budget over the plan at this level. */
+  budget: number;
+  value: number | null;
+  rankingValue: number | null;
+  status: string;
+  gap: number | null;
+  count: number;
+  selected: string[];
+}
+
+export interface PortfolioFrontier {
+  objective: string;
+  /** Total budget of the plan as asked (factor 1). */
+  baseBudget: number;
+  points: PortfolioFrontierPoint[];
+  seconds: number;
+  warnings: string[];
+}
+
+// The pool has at least two threads and the sweep is cut into runs of three levels.
+const MIN_THREADS = 2;
+const CHUNK = 3;
+
+/**
+ * Efficient frontier over the stored organization: every budget period scaled from `from` to `to`
+ * (≥ 20 levels), each level solved on the worker pool, with score ranking at the same budget. The
+ * request's time limit bounds the whole sweep: it is shared out so the slowest thread ends in time.
+ */
+export async function runPortfolioFrontier(ctx: ServiceContext, raw: unknown): Promise<PortfolioFrontier> {
+  const req = parseInput(FrontierRequest, raw ?? {}, 'frontier request');
+  const input = await loadPortfolioInput(ctx, req);
+  const { problem, warnings } = buildPortfolioProblem(input.initiatives, input.settings);
+  const rounds = Math.ceil(Math.ceil(req.levels / CHUNK) / MIN_THREADS);
+  const perLevel = Math.max(0.1, req.timeLimitSeconds / (rounds * CHUNK));
+  const report = await optimizeFrontier(problem, {
+    levels: req.levels,
+    from: req.from,
+    to: req.to,
+    timeLimitSeconds: perLevel,
+    chunkSize: CHUNK,
+  });
+  const idOf = (s: string | { id: string }) => (typeof s === 'string' ? s : s.id);
+  return {
+    objective: req.objective,
+    baseBudget: input.settings.budgetPerPeriod.reduce((a, b) => a + b, 0),
+    points: report.points.map((p) => ({
+      factor: p.factor,
+      budget: p.budget,
+      value: p.value,
+      rankingValue: p.rankingValue,
+      status: p.status,
+      gap: p.gap,
+      count: p.selected.length,
+      selected: p.selected.map(idOf),
+    })),
+    seconds: report.seconds,
+    warnings: [...input.warnings, ...warnings].map((w) => withNames(w, input.names)),
+  };
+}

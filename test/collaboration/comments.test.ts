@@ -53,11 +53,18 @@ describe.each(BACKENDS)('comments, mentions and notifications on %s', (backend) 
   let productId: string;
   let commentId: string;
 
-  const ids = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string }>(store.db, query))[0]!.id;
-  const unread = async (role: 'admin' | 'portfolio' | 'contributor' | 'product', org: 'demo' | 'other' = 'demo') => {
+  const ids = async (query: ReturnType<typeof sql>) =>
+    (await queryRows<{ id: string }>(store.db, query))[0]!.id;
+  const unread = async (
+    role: 'admin' | 'portfolio' | 'contributor' | 'product',
+    org: 'demo' | 'other' = 'demo',
+  ) => {
     const res = await (await world.as(role, org)).request('GET', '/api/v1/notifications');
     expect(res.status).toBe(200);
-    return (await res.json()) as { items: { id: string; kind: string; commentId: string }[]; unreadCount: number };
+    return (await res.json()) as {
+      items: { id: string; kind: string; commentId: string }[];
+      unreadCount: number;
+    };
   };
 
   beforeAll(async () => {
@@ -96,7 +103,8 @@ describe.each(BACKENDS)('comments, mentions and notifications on %s', (backend) 
     );
     expect(leaked).toEqual([]);
     expect(inbox.map((m) => m.to)).toEqual([['portfolio@demo.test']]);
-    expect(inbox[0]!.data).toContain('mentioned you on product');
+    expect(inbox[0]!.data).toContain('Subject: =?UTF-8?Q?contributor=40demo=2Etest_mentioned_you_?=');
+    expect(inbox[0]!.data).toContain('<strong>now</strong>');
     // The author watches the product now; nobody else was notified.
     expect((await unread('contributor')).unreadCount).toBe(0);
     expect((await unread('admin')).unreadCount).toBe(0);
@@ -168,7 +176,9 @@ describe.each(BACKENDS)('comments, mentions and notifications on %s', (backend) 
     await contributor.request('PUT', '/api/v1/notification-preferences', { digest: false });
     expect((await sendDailyDigest(store, now, null)).recipients).toEqual(['admin@demo.test']);
     // A day later, nothing is recent enough.
-    expect((await sendDailyDigest(store, new Date(now.getTime() + 25 * 3600e3), null)).recipients).toEqual([]);
+    expect((await sendDailyDigest(store, new Date(now.getTime() + 25 * 3600e3), null)).recipients).toEqual(
+      [],
+    );
   });
 
   it('refuses comments on subjects outside the organization', async () => {

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { COVERAGE_LEVELS } from '../../domain/entities/requirementCoverage.ts';
 import { notFound } from '../../domain/errors.ts';
 import { findRow } from '../../store/entityRepository.ts';
 import { queryRows } from '../../store/queryRows.ts';
-import { segments } from '../../store/schema.ts';
+import { competitors, products, segments } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 
 type Level = (typeof COVERAGE_LEVELS)[number];
@@ -53,18 +53,32 @@ export async function getCompetitiveMatrix(ctx: ServiceContext, segmentId: strin
     coverage.map((c) => c.product_id ?? c.feature_product_id).filter((x): x is string => !!x),
   );
   const competitorIds = new Set(coverage.map((c) => c.competitor_id).filter((x): x is string => !!x));
-  const productRows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, name FROM products WHERE org_id = ${org}
-          AND (segments @> ${JSON.stringify([{ segmentId }])}::jsonb OR id::text = ANY(${[...productIds, '-']}::text[]))
-        ORDER BY name, id`,
-  );
-  const competitorRows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`SELECT id, name FROM competitors WHERE org_id = ${org}
-          AND (${segmentId}::uuid = ANY(segment_ids) OR id::text = ANY(${[...competitorIds, '-']}::text[]))
-        ORDER BY name, id`,
-  );
+  const productRows = await db
+    .select({ id: products.id, name: products.name })
+    .from(products)
+    .where(
+      and(
+        eq(products.orgId, org),
+        or(
+          sql`${products.segments} @> ${JSON.stringify([{ segmentId }])}::jsonb`,
+          productIds.size ? inArray(products.id, [...productIds]) : undefined,
+        ),
+      ),
+    )
+    .orderBy(products.name, products.id);
+  const competitorRows = await db
+    .select({ id: competitors.id, name: competitors.name })
+    .from(competitors)
+    .where(
+      and(
+        eq(competitors.orgId, org),
+        or(
+          sql`${segmentId}::uuid = ANY(${competitors.segmentIds})`,
+          competitorIds.size ? inArray(competitors.id, [...competitorIds]) : undefined,
+        ),
+      ),
+    )
+    .orderBy(competitors.name, competitors.id);
   const cells = new Map<string, Cell>();
   for (const c of coverage) {
     const col = c.competitor_id ? `c:${c.competitor_id}` : `p:${c.product_id ?? c.feature_product_id}`;

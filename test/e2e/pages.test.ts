@@ -10,6 +10,8 @@ const MAIN_PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: 'segments', path: '/segments', heading: /^Segments$/ },
   { name: 'pecking-order', path: '/pecking-order', heading: /Segment pecking order/ },
   { name: 'backlog', path: '/backlog', heading: /^Backlog/ },
+  { name: 'backlog-ranked', path: '/backlog?view=ranked', heading: /^Backlog/ },
+  { name: 'backlog-parking-lot', path: '/backlog?view=parking', heading: /^Backlog/ },
   { name: 'feedback', path: '/feedback', heading: /Feedback inbox/ },
   { name: 'initiatives', path: '/initiatives', heading: /Initiatives/ },
   { name: 'risks', path: '/risks', heading: /Risks/ },

@@ -79,3 +79,26 @@ export interface SegmentRanking {
     segments: { id: string; recommendation: string; attractivenessLevel: string; strengthLevel: string }[];
   };
 }
+
+export interface RankedFeature {
+  featureId: string;
+  productId: string;
+  title: string;
+  rank: number | null;
+  computedRank: number | null;
+  score: number;
+  parked: boolean;
+  parkedReason: string | null;
+  status: string;
+  manualRank: number | null;
+  breakdown: { impact: number; topSegmentImpact: number; demand?: { customers: number } };
+  frameworks: { rice: number; ice: number; wsjf: number };
+}
+
+export interface RankedBacklog {
+  total: number;
+  ranked: number;
+  parked: number;
+  nextOffset: number | null;
+  items: RankedFeature[];
+}

@@ -6,6 +6,7 @@ import { useSession } from '../auth/SessionContext.ts';
 import { BacklogTable } from '../backlog/BacklogTable.tsx';
 import { BulkStatusBar } from '../backlog/BulkStatusBar.tsx';
 import { FeaturePanel } from '../backlog/FeaturePanel.tsx';
+import { RankedBacklog } from '../backlog/RankedBacklog.tsx';
 import { type SortDir, type SortKey, sortRows } from '../backlog/sortRows.ts';
 import { useBacklog } from '../backlog/useBacklog.ts';
 import { Card } from '../components/Card.tsx';
@@ -31,6 +32,7 @@ export function BacklogPage() {
   const [sortParam, setSortParam] = useQueryParam('sort');
   const [openId, setOpenId] = useQueryParam('feature');
   const parking = view === 'parking';
+  const rankedView = view === 'ranked';
   const status = parking ? 'parking_lot' : statusParam;
 
   const products = useList<Product>('products', { sort: 'name', order: 'asc' });
@@ -73,83 +75,104 @@ export function BacklogPage() {
         subtitle="RICE = reach × impact × confidence ÷ effort; WSJF = (business value + time criticality + risk reduction) ÷ effort."
       />
       <div className="tabs" role="tablist" aria-label="Backlog views">
-        <button type="button" role="tab" aria-selected={!parking} onClick={() => setView('')}>
+        <button type="button" role="tab" aria-selected={!parking && !rankedView} onClick={() => setView('')}>
           Backlog
+        </button>
+        <button type="button" role="tab" aria-selected={rankedView} onClick={() => setView('ranked')}>
+          Ranked by portfolio priority
         </button>
         <button type="button" role="tab" aria-selected={parking} onClick={() => setView('parking')}>
           Parking lot
         </button>
       </div>
-      <Card>
-        <div className="filters">
-          <SelectFilter
-            id="backlog-product"
-            label="Product"
-            value={productId}
-            onChange={setProductId}
-            allLabel="All products"
-            options={(products.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          />
-          {!parking && (
+      {rankedView ? (
+        <Card>
+          <div className="filters">
             <SelectFilter
-              id="backlog-status"
-              label="Status"
-              value={statusParam}
-              onChange={setStatus}
-              options={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+              id="ranked-product"
+              label="Product"
+              value={productId}
+              onChange={setProductId}
+              allLabel="Whole portfolio"
+              options={(products.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </div>
+          <RankedBacklog productId={productId} productName={productName} onOpen={setOpenId} />
+        </Card>
+      ) : (
+        <Card>
+          <div className="filters">
+            <SelectFilter
+              id="backlog-product"
+              label="Product"
+              value={productId}
+              onChange={setProductId}
+              allLabel="All products"
+              options={(products.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+            {!parking && (
+              <SelectFilter
+                id="backlog-status"
+                label="Status"
+                value={statusParam}
+                onChange={setStatus}
+                options={STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+              />
+            )}
+            <SelectFilter
+              id="backlog-scope"
+              label="Scope"
+              value={scope}
+              onChange={setScope}
+              options={[
+                { value: 'base', label: 'Base (all segments)' },
+                { value: 'segment_specific', label: 'Segment-specific' },
+              ]}
+            />
+            <SearchBox id="backlog-q" label="Search titles and specs" value={q} onChange={setQ} />
+            <span className="progress-note" role="status" aria-live="polite" data-testid="backlog-count">
+              {fmtNumber(backlog.rows.length)} features{backlog.loading ? ' — loading more…' : ''}
+            </span>
+          </div>
+          {selectable && selected.size > 0 && (
+            <BulkStatusBar
+              selected={selectedFeatures}
+              onDone={(result) => {
+                backlog.replace(result.updated);
+                setSelected(new Set(result.failed.map((f) => f.feature.id)));
+                if (parking) backlog.reload();
+              }}
             />
           )}
-          <SelectFilter
-            id="backlog-scope"
-            label="Scope"
-            value={scope}
-            onChange={setScope}
-            options={[
-              { value: 'base', label: 'Base (all segments)' },
-              { value: 'segment_specific', label: 'Segment-specific' },
-            ]}
-          />
-          <SearchBox id="backlog-q" label="Search titles and specs" value={q} onChange={setQ} />
-          <span className="progress-note" role="status" aria-live="polite" data-testid="backlog-count">
-            {fmtNumber(backlog.rows.length)} features{backlog.loading ? ' — loading more…' : ''}
-          </span>
-        </div>
-        {selectable && selected.size > 0 && (
-          <BulkStatusBar
-            selected={selectedFeatures}
-            onDone={(result) => {
-              backlog.replace(result.updated);
-              setSelected(new Set(result.failed.map((f) => f.feature.id)));
-              if (parking) backlog.reload();
-            }}
-          />
-        )}
-        {backlog.error ? (
-          <ErrorPanel error={backlog.error} onRetry={backlog.reload} />
-        ) : backlog.rows.length === 0 && backlog.loading ? (
-          <LoadingPanel label="Loading the backlog" />
-        ) : backlog.rows.length === 0 ? (
-          <EmptyState title={parking ? 'The parking lot is empty' : 'No features match'}>
-            {parking
-              ? 'Asks parked for lack of segment impact appear here with their reason.'
-              : 'Clear the filters.'}
-          </EmptyState>
-        ) : (
-          <BacklogTable
-            rows={sorted}
-            productName={productName}
-            sortKey={sortKey}
-            sortDir={sortDir}
-            onSort={onSort}
-            selectable={selectable}
-            selected={selected}
-            onToggle={toggle}
-            onToggleAll={(on) => setSelected(on ? new Set(backlog.rows.map((r) => r.feature.id)) : new Set())}
-            showReason={parking}
-            onOpen={setOpenId}
-          />
-        )}
-      </Card>
+          {backlog.error ? (
+            <ErrorPanel error={backlog.error} onRetry={backlog.reload} />
+          ) : backlog.rows.length === 0 && backlog.loading ? (
+            <LoadingPanel label="Loading the backlog" />
+          ) : backlog.rows.length === 0 ? (
+            <EmptyState title={parking ? 'The parking lot is empty' : 'No features match'}>
+              {parking
+                ? 'Asks parked for lack of segment impact appear here with their reason.'
+                : 'Clear the filters.'}
+            </EmptyState>
+          ) : (
+            <BacklogTable
+              rows={sorted}
+              productName={productName}
+              sortKey={sortKey}
+              sortDir={sortDir}
+              onSort={onSort}
+              selectable={selectable}
+              selected={selected}
+              onToggle={toggle}
+              onToggleAll={(on) =>
+                setSelected(on ? new Set(backlog.rows.map((r) => r.feature.id)) : new Set())
+              }
+              showReason={parking}
+              onOpen={setOpenId}
+            />
+          )}
+        </Card>
+      )}
       {openId && (
         <FeaturePanel
           featureId={openId}

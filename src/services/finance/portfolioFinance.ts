@@ -1,7 +1,7 @@
 import { portfolioFinancials, sumSeries } from '../../engine/finance/portfolioFinancials.ts';
 import type { ServiceContext } from '../context.ts';
 import { type FinancialReport, financialReport } from './financialReport.ts';
-import { loadNames } from './names.ts';
+import { loadNames } from './loadNames.ts';
 import { loadPlanningSettings } from './planningSettings.ts';
 import {
   alignedSeries,

@@ -4,7 +4,7 @@ import { riskExposure } from '../../engine/finance/riskExposure.ts';
 import { type HeatMapCell, riskHeatMap } from '../../engine/finance/riskHeatMap.ts';
 import { initiatives } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadNames } from './names.ts';
+import { loadNames } from './loadNames.ts';
 import { loadRisks } from './storedRisks.ts';
 
 export interface RiskExposureView {

@@ -12,7 +12,7 @@ import type { Db } from '../../store/db.ts';
 import { queryRows } from '../../store/queryRows.ts';
 import { segmentRequirements } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { loadNames } from '../finance/names.ts';
+import { loadNames } from '../finance/loadNames.ts';
 import { loadPlanningSettings } from '../finance/planningSettings.ts';
 import { loadSegmentPriorities, type SegmentPriorities } from '../finance/segmentPriorities.ts';
 

@@ -4,6 +4,7 @@ import { COLLABORATION_ROUTES } from './collaborationRoutes.ts';
 import { DASHBOARD_ROUTES } from './dashboardRoutes.ts';
 import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
+import { GOVERNANCE_ROUTES } from './governanceRoutes.ts';
 import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
@@ -21,6 +22,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...DASHBOARD_ROUTES,
   ...CAPACITY_ROUTES,
   ...COLLABORATION_ROUTES,
+  ...GOVERNANCE_ROUTES,
   // Before the entity routes: /segments/ranking and /features/scores must win over /:id.
   ...RANKING_ROUTES,
   ...RELEASE_NOTES_ROUTES,

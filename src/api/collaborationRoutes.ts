@@ -4,7 +4,12 @@ import {
   NotificationPreferencesUpdate,
   WatchRequest,
 } from '../domain/entities/comment.ts';
-import { createComment, getComment, listComments, updateComment } from '../services/collaboration/comments.ts';
+import {
+  createComment,
+  getComment,
+  listComments,
+  updateComment,
+} from '../services/collaboration/comments.ts';
 import {
   assertOwnNotification,
   getNotificationPreferences,

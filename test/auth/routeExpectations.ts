@@ -85,6 +85,10 @@ function merge(...parts: Record<string, RouteCase[]>[]): Record<string, RouteCas
   return out;
 }
 
+/** A release note on a release of a product the product manager owns. */
+const OWNED_NOTE =
+  'release_id IN (SELECT id FROM releases WHERE product_id IN (SELECT id FROM products WHERE owner_id = (SELECT owner_id FROM products WHERE id = :owned)))';
+
 /** Every route of the API: "METHOD /path" → the cases to probe. */
 export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
   {
@@ -103,6 +107,37 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'GET /api/v1/auth/sso/:orgSlug/start': [{ action: 'public', notFoundOk: true }],
     'GET /api/v1/auth/sso/callback': [{ action: 'public' }],
     'GET /api/v1/audit': [{ action: 'audit.read' }],
+    // Release notes and the public changelog (issue 9). Public channels: the product by id, or by slugs.
+    'GET /api/v1/releases/:id/notes': [{ action: 'read', idTable: 'releases' }],
+    'POST /api/v1/releases/:id/notes': [
+      { action: 'product.write', idTable: 'releases', where: 'product_id = :owned', body: () => ({}) },
+    ],
+    'POST /api/v1/releases/:id/publish': [
+      { action: 'product.write', idTable: 'releases', where: 'product_id = :owned', body: () => ({}) },
+    ],
+    'GET /api/v1/release-notes/:id': [{ action: 'read', idTable: 'release_notes' }],
+    'PATCH /api/v1/release-notes/:id': [
+      { action: 'product.write', idTable: 'release_notes', where: OWNED_NOTE, body: () => ({}) },
+    ],
+    'DELETE /api/v1/release-notes/:id': [
+      { action: 'product.write', idTable: 'release_notes', where: OWNED_NOTE },
+    ],
+    ...Object.fromEntries(
+      ['', '/rss.xml', '/atom.xml', '/feed.json', '/releases.ics'].flatMap((suffix) => [
+        [`GET /changelog/:id${suffix}`, [{ action: 'public', idTable: 'products', where: 'id = :owned' }]],
+        [`GET /changelog/:orgSlug/:productSlug${suffix}`, [{ action: 'public', notFoundOk: true }]],
+      ]),
+    ),
+    // Webhooks, CSV import (feedback kinds need feedback.create, feature kinds product.write) and export.
+    'GET /api/v1/webhooks': [{ action: 'admin' }],
+    'POST /api/v1/webhooks': [{ action: 'admin', body: () => ({}) }],
+    'GET /api/v1/webhooks/:id': [{ action: 'admin', idTable: 'webhook_subscriptions' }],
+    'PATCH /api/v1/webhooks/:id': [{ action: 'admin', idTable: 'webhook_subscriptions', body: () => ({}) }],
+    'DELETE /api/v1/webhooks/:id': [{ action: 'admin', idTable: 'webhook_subscriptions' }],
+    'GET /api/v1/webhooks/:id/deliveries': [{ action: 'admin', idTable: 'webhook_subscriptions' }],
+    'POST /api/v1/webhooks/:id/ping': [{ action: 'admin', idTable: 'webhook_subscriptions' }],
+    'POST /api/v1/imports/csv': [{ action: 'feedback.create' }],
+    'GET /api/v1/exports/:entity': [{ action: 'read', notFoundOk: true }],
     // Capacity, what-if, roadmap, release check (issue 6): the what-if writes nothing, so it is a read.
     'GET /api/v1/capacity': [{ action: 'read' }],
     'POST /api/v1/capacity/what-if': [{ action: 'read', body: () => ({}) }],
@@ -262,11 +297,23 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
 export interface Seed {
   table: string;
   where?: string;
-  path: string;
-  body: (id: (table: string) => Promise<string>) => Promise<Record<string, unknown>>;
+  path: string | ((id: (table: string, where?: string) => Promise<string>) => Promise<string>);
+  body: (id: (table: string, where?: string) => Promise<string>) => Promise<Record<string, unknown>>;
 }
 
 export const SEEDS: Seed[] = [
+  // A release note on a release of a product a product manager owns; a webhook subscription.
+  {
+    table: 'release_notes',
+    path: async (id) =>
+      `/api/v1/releases/${await id('releases', "product_id IN (SELECT p.id FROM products p JOIN memberships m ON m.user_id = p.owner_id AND m.org_id = p.org_id WHERE m.role = 'product_manager')")}/notes`,
+    body: async () => ({}),
+  },
+  {
+    table: 'webhook_subscriptions',
+    path: '/api/v1/webhooks',
+    body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
+  },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
@@ -318,14 +365,15 @@ export async function anyRow(
 
 /** Creates, as the organization's admin, every seed row the organization lacks. */
 export async function seedMissingRows(store: Store, orgId: string, admin: Client): Promise<void> {
-  const id = async (table: string) => {
-    const found = await anyRow(store, orgId, table);
+  const id = async (table: string, where?: string) => {
+    const found = await anyRow(store, orgId, table, where);
     if (!found) throw new Error(`no ${table} row to refer to`);
     return found;
   };
   for (const seed of SEEDS) {
     if (await anyRow(store, orgId, seed.table, seed.where)) continue;
-    const res = await admin.request('POST', seed.path, await seed.body(id));
-    if (res.status !== 201) throw new Error(`seeding ${seed.path}: ${res.status} ${await res.text()}`);
+    const path = typeof seed.path === 'string' ? seed.path : await seed.path(id);
+    const res = await admin.request('POST', path, await seed.body(id));
+    if (res.status !== 201) throw new Error(`seeding ${path}: ${res.status} ${await res.text()}`);
   }
 }

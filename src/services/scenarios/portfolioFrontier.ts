@@ -1,7 +1,8 @@
 import { buildPortfolioProblem } from '../../engine/optimize/buildPortfolioProblem.ts';
+import { frontierLevels } from '../../engine/optimize/efficientFrontier.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../entities/entityService.ts';
-import { optimizeFrontier } from '../optimizeProblem.ts';
+import { greedyScoreRanking, optimizeFrontier } from '../optimizeProblem.ts';
 import { FrontierRequest } from './optimizerConstraints.ts';
 import { loadPortfolioInput } from './portfolioInput.ts';
 import { withNames } from './portfolioRun.ts';
@@ -17,6 +18,11 @@ export interface PortfolioFrontierPoint {
   gap: number | null;
   count: number;
   selected: string[];
+  /**
+   * Where the plan shown comes from: the solver at this level, or — when the level's time ran out on a
+   * worse answer — the best plan of a smaller budget (still within this one) or score ranking's plan.
+   */
+  source: 'solver' | 'smaller_budget' | 'score_ranking';
 }
 
 export interface PortfolioFrontier {
@@ -51,10 +57,10 @@ export async function runPortfolioFrontier(ctx: ServiceContext, raw: unknown): P
     chunkSize: CHUNK,
   });
   const idOf = (s: string | { id: string }) => (typeof s === 'string' ? s : s.id);
-  return {
-    objective: req.objective,
-    baseBudget: input.settings.budgetPerPeriod.reduce((a, b) => a + b, 0),
-    points: report.points.map((p) => ({
+  const problems = frontierLevels(problem, { levels: req.levels, from: req.from, to: req.to });
+  let best: { value: number; selected: string[] } | null = null;
+  const points = report.points.map((p, k): PortfolioFrontierPoint => {
+    let point: PortfolioFrontierPoint = {
       factor: p.factor,
       budget: p.budget,
       value: p.value,
@@ -63,7 +69,38 @@ export async function runPortfolioFrontier(ctx: ServiceContext, raw: unknown): P
       gap: p.gap,
       count: p.selected.length,
       selected: p.selected.map(idOf),
-    })),
+      source: 'solver',
+    };
+    // Levels are solved apart under a time limit; any plan feasible at a smaller budget, or score
+    // ranking's feasible plan, is feasible here too, so the curve shows the best plan known.
+    const ranking = greedyScoreRanking(problems[k]!.problem, { by: 'value' });
+    const alternatives = [
+      ...(best ? [{ ...best, source: 'smaller_budget' as const }] : []),
+      ...(ranking.feasible
+        ? [{ value: ranking.value, selected: ranking.selected.map(idOf), source: 'score_ranking' as const }]
+        : []),
+    ];
+    for (const alt of alternatives) {
+      if (point.value !== null && alt.value <= point.value + 1e-9) continue;
+      const bound = p.value !== null && p.gap !== null ? p.value + p.gap * Math.abs(p.value) : null;
+      point = {
+        ...point,
+        value: alt.value,
+        status: 'feasible',
+        gap: bound === null ? null : Math.max(0, (bound - alt.value) / Math.max(Math.abs(alt.value), 1e-9)),
+        count: alt.selected.length,
+        selected: alt.selected,
+        source: alt.source,
+      };
+    }
+    if (point.value !== null && (best === null || point.value > best.value))
+      best = { value: point.value, selected: point.selected };
+    return point;
+  });
+  return {
+    objective: req.objective,
+    baseBudget: input.settings.budgetPerPeriod.reduce((a, b) => a + b, 0),
+    points,
     seconds: report.seconds,
     warnings: [...input.warnings, ...warnings].map((w) => withNames(w, input.names)),
   };

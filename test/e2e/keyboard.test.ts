@@ -54,8 +54,10 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
 
-    // The skip link comes first, then the top bar, then the navigation in order.
-    await page.locator('body').focus();
+    // The skip link comes first, then the top bar, then the navigation in order (from a fresh load, so
+    // the browser's focus starting point is the top of the document).
+    await page.goto('/');
+    await page.locator('h1').first().waitFor();
     await page.keyboard.press('Tab');
     expect((await focused(page)).text).toBe('Skip to content');
     const order: string[] = [];
@@ -82,7 +84,8 @@ describe('keyboard only', () => {
     ]);
 
     // Enter on a navigation link opens the page and moves focus into the main region.
-    await page.locator('body').focus();
+    await page.goto('/');
+    await page.locator('h1').first().waitFor();
     const products = await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Products');
     expect(products.outline).toMatch(/^solid [1-9]/);
     await page.keyboard.press('Enter');
@@ -93,7 +96,6 @@ describe('keyboard only', () => {
     // A form by keyboard: create an API token in Settings.
     await page.goto('/settings');
     await settled(page);
-    await page.locator('body').focus();
     await tabUntil(page, (f) => f.label === 'Name');
     await page.keyboard.type('ci-token');
     await page.keyboard.press('Tab');

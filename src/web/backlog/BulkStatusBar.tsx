@@ -16,18 +16,12 @@ export function BulkStatusBar({
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('planned');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   const apply = async () => {
     setBusy(true);
-    setMessage(null);
     const patch: Partial<Feature> =
       status === 'parking_lot' ? { status, parkedReason: reason.trim() || null } : { status };
     const result = await bulkUpdate(selected, patch);
     setBusy(false);
-    const failures = result.failed.length
-      ? ` ${result.failed.length} refused: ${result.failed[0].message}`
-      : '';
-    setMessage(`${result.updated.length} updated.${failures}`);
     onDone(result);
   };
   return (
@@ -55,11 +49,6 @@ export function BulkStatusBar({
       >
         {busy ? 'Applying…' : 'Apply'}
       </button>
-      {message && (
-        <span role="status" className="small">
-          {message}
-        </span>
-      )}
     </fieldset>
   );
 }

@@ -58,6 +58,7 @@ export function BacklogPage() {
   };
 
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkMessage, setBulkMessage] = useState('');
   const selectable = canWriteSomeProduct(session.me.role);
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -134,10 +135,19 @@ export function BacklogPage() {
               {fmtNumber(backlog.rows.length)} features{backlog.loading ? ' — loading more…' : ''}
             </span>
           </div>
+          {bulkMessage && (
+            <p role="status" className="small">
+              {bulkMessage}
+            </p>
+          )}
           {selectable && selected.size > 0 && (
             <BulkStatusBar
               selected={selectedFeatures}
               onDone={(result) => {
+                const refused = result.failed.length
+                  ? ` ${result.failed.length} refused (still selected): ${result.failed[0].message}`
+                  : '';
+                setBulkMessage(`${result.updated.length} updated.${refused}`);
                 backlog.replace(result.updated);
                 setSelected(new Set(result.failed.map((f) => f.feature.id)));
                 if (parking) backlog.reload();

@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { addUser } from '../../src/services/auth/users.ts';
 import { createOrganization } from '../../src/services/organizations.ts';
 import type { Store } from '../../src/store/database.ts';
+import { queryRows } from '../../src/store/queryRows.ts';
 import { type Client, clientFor, signIn } from '../support/testApp.ts';
 import { BACKENDS, openTestStore } from '../support/testStore.ts';
 
@@ -177,11 +179,24 @@ describe.each(BACKENDS)('stage gates, reviews, competitive matrix and pricing on
     ] as const) {
       await post('admin', '/api/v1/allocations', { personId, productId: ids.product, period, fte });
     }
-    const lifecycle = await ok(await as.admin.request('GET', '/api/v1/lifecycle/recommendations'));
-    const differing = (lifecycle.items ?? lifecycle).filter(
-      (p: { needsDecision: string | null }) => p.needsDecision === 'differs',
+    // Lifecycle: Atlas gets a recorded decision other than what Sextant recommends for it.
+    const recs = await ok(await as.admin.request('GET', '/api/v1/lifecycle/recommendations'));
+    const atlas = recs.items.find((p: { productId: string }) => p.productId === ids.product);
+    const other = ['invest', 'maintain', 'retire'].find((d) => d !== atlas.recommendation);
+    await post(
+      'admin',
+      `/api/v1/products/${ids.product}/decision`,
+      { decision: other, rationale: 'gut feeling' },
+      200,
     );
-    expect(differing).toEqual([]); // nothing decided yet in this organization: no recorded decision differs
+
+    // Scenarios: one saved (awaits commit), one committed (decided already).
+    const orgId = (
+      await queryRows<{ id: string }>(store.db, sql`SELECT id FROM organizations WHERE slug = 'gov-lab'`)
+    )[0]!.id;
+    await store.db.execute(
+      sql`INSERT INTO scenarios (org_id, name, status) VALUES (${orgId}, 'Plan A', 'saved'), (${orgId}, 'Plan B', 'committed')`,
+    );
 
     const review = await post('portfolio', '/api/v1/reviews', { title: 'Q1 review', heldOn: '2027-01-15' });
     const agenda = review.agenda as Record<string, unknown>[];
@@ -199,7 +214,17 @@ describe.each(BACKENDS)('stage gates, reviews, competitive matrix and pricing on
         people: [{ personId: ann, name: 'Ann', fte: 1, allocated: 1.2 }],
       },
     ]);
-    expect(agenda).toHaveLength(4);
+    expect(agenda.filter((i) => i.kind === 'scenario').map((i) => i.name)).toEqual(['Plan A']);
+    expect(agenda.filter((i) => i.kind === 'lifecycle')).toEqual([
+      {
+        kind: 'lifecycle',
+        productId: ids.product,
+        name: 'Atlas',
+        recommendation: atlas.recommendation,
+        current: other,
+      },
+    ]);
+    expect(agenda).toHaveLength(6);
 
     // Minutes and linked decisions; the summary page is printable and escapes what people typed.
     const decisions = await ok(await as.admin.request('GET', '/api/v1/decisions?kind=gate'));

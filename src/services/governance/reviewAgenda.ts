@@ -16,7 +16,8 @@ export type AgendaItem =
       period: string;
       people: { personId: string; name: string; fte: number; allocated: number }[];
     }
-  | { kind: 'lifecycle'; productId: string; name: string; recommendation: string; current: string | null };
+  | { kind: 'lifecycle'; productId: string; name: string; recommendation: string; current: string | null }
+  | { kind: 'scenario'; scenarioId: string; name: string; createdBy: string };
 
 interface GateRow {
   id: string;
@@ -37,7 +38,7 @@ interface LoadRow {
  * The agenda of a portfolio review — exactly what needs a decision: initiatives waiting at a gate (a proposed
  * initiative that never entered the process waits at the first gate), goals off track, teams with someone
  * allocated beyond their FTE in a period, and products whose lifecycle recommendation differs from the
- * recorded investment decision. (Sextant keeps no stored scenarios yet, so none await commit.)
+ * recorded investment decision, and saved optimizer scenarios awaiting commit.
  */
 export async function buildReviewAgenda(ctx: ServiceContext): Promise<AgendaItem[]> {
   const db = ctx.store.db;
@@ -116,5 +117,12 @@ export async function buildReviewAgenda(ctx: ServiceContext): Promise<AgendaItem
       });
     }
   }
+  const pending = await queryRows<{ id: string; name: string; created_by: string }>(
+    db,
+    sql`SELECT id, name, created_by FROM scenarios WHERE org_id = ${org} AND status = 'saved'
+        ORDER BY created_at, id`,
+  );
+  for (const s of pending)
+    items.push({ kind: 'scenario', scenarioId: s.id, name: s.name, createdBy: s.created_by });
   return items;
 }

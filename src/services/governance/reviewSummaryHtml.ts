@@ -19,6 +19,8 @@ function itemHtml(i: AgendaItem): string {
       return `<li><strong>Over-allocated</strong> — ${esc(i.teamName)} in ${esc(i.period)}: ${i.people
         .map((p) => `${esc(p.name)} ${p.allocated} of ${p.fte} FTE`)
         .join(', ')}</li>`;
+    case 'scenario':
+      return `<li><strong>Scenario</strong> — ${esc(i.name)} awaits commit</li>`;
     case 'lifecycle':
       return `<li><strong>Lifecycle</strong> — ${esc(i.name)}: recommended ${esc(i.recommendation)}, recorded ${esc(i.current ?? 'nothing')}</li>`;
   }

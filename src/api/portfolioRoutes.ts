@@ -49,9 +49,11 @@ export const PORTFOLIO_ROUTES: RouteSpec[] = [
     summary: 'Hand the product to another owner',
     body: ProductOwner,
     takesId: true,
-    target: async (ctx, c) => ({
-      productIds: await productsConcerned(ctx, products, { id: pathId(c, 'product') }),
-    }),
+    target: async (ctx, c) => {
+      const id = pathId(c, 'product');
+      await getEntity(ctx, products, id); // not_found outside the organization, before the body is read
+      return { productIds: await productsConcerned(ctx, products, { id }) };
+    },
     handler: async (c, ctx, body) => withEtag(c, await setProductOwner(ctx, pathId(c, 'product'), body)),
   },
 ];

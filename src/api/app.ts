@@ -55,7 +55,9 @@ async function authorize(
   principal: Principal,
   body: unknown,
 ) {
-  if (principal.scope === 'read' && route.method !== 'GET') {
+  // A read-only token may use every reading route (some reads are POSTs, e.g. a simulation run).
+  const reads = route.action === 'read' || (route.action === 'signed_in' && route.method === 'GET');
+  if (principal.scope === 'read' && !reads) {
     throw new DomainError(
       'forbidden',
       'this API token is read-only; create a read-write token to make changes',

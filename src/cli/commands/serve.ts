@@ -6,6 +6,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
 import { DEMO_PASSWORD } from '../../services/demo/demoCatalog.ts';
 import { loadDemo } from '../../services/demo/loadDemo.ts';
+import { startWebhookDispatcher } from '../../services/integrations/webhookDispatcher.ts';
 import {
   describeStore,
   isStoreEmpty,
@@ -63,6 +64,7 @@ export function registerServeCommand(program: Command): void {
         demoLoaded = true;
       }
       const app = createApp({ store, mount: mountWeb });
+      const webhooks = startWebhookDispatcher(store);
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const lines = [
           `Sextant is running on http://localhost:${info.port}  (store: ${describeStore(location)})`,
@@ -83,6 +85,7 @@ export function registerServeCommand(program: Command): void {
       });
       const shutdown = async () => {
         server.close();
+        await webhooks.stop();
         await closeWorkerPool();
         await store.close();
         process.exit(0);

@@ -202,18 +202,27 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'POST /api/v1/notifications/:id/read': [{ action: 'read', idTable: 'notifications', notFoundOk: true }],
     'GET /api/v1/notification-preferences': [{ action: 'read' }],
     'PUT /api/v1/notification-preferences': [{ action: 'read', body: () => ({}) }],
-    // Optimizer and scenarios (issue 5): running is a portfolio manager's tool even when it stores nothing.
-    'POST /api/v1/optimizer/run': [{ action: 'portfolio.write', body: () => ({ timeLimitSeconds: 1 }) }],
-    'POST /api/v1/optimizer/frontier': [
-      { action: 'portfolio.write', body: () => ({ timeLimitSeconds: 1, levels: 20 }) },
+    'GET /api/v1/gates': [{ action: 'read' }],
+    'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
+    'GET /api/v1/initiatives/:id/gate': [{ action: 'read', idTable: 'initiatives' }],
+    'POST /api/v1/initiatives/:id/gate/approve': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
     ],
-    'GET /api/v1/scenarios': [{ action: 'read' }],
-    'POST /api/v1/scenarios': [{ action: 'portfolio.write', body: () => ({}) }],
-    'GET /api/v1/scenarios/compare': [{ action: 'read' }],
-    'GET /api/v1/scenarios/:id': [{ action: 'read', idTable: 'scenarios' }],
-    'DELETE /api/v1/scenarios/:id': [{ action: 'portfolio.write', idTable: 'scenarios' }],
-    'POST /api/v1/scenarios/:id/commit': [
-      { action: 'portfolio.write', idTable: 'scenarios', body: () => ({}) },
+    'POST /api/v1/initiatives/:id/gate/reject': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
+    ],
+    'POST /api/v1/initiatives/:id/gate/send-back': [
+      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
+    ],
+    'GET /api/v1/reviews': [{ action: 'read' }],
+    'POST /api/v1/reviews': [{ action: 'portfolio.write', body: () => ({ title: 1 }) }],
+    'GET /api/v1/reviews/:id': [{ action: 'read', idTable: 'reviews' }],
+    'PATCH /api/v1/reviews/:id': [{ action: 'portfolio.write', idTable: 'reviews', body: () => ({}) }],
+    'GET /api/v1/reviews/:id/summary': [{ action: 'read', idTable: 'reviews' }],
+    'GET /api/v1/segments/:id/competitive-matrix': [{ action: 'read', idTable: 'segments' }],
+    'GET /api/v1/products/:id/positioning': [{ action: 'read', idTable: 'products' }],
+    'PUT /api/v1/products/:id/positioning': [
+      { action: 'product.write', idTable: 'products', where: 'id = :owned', body: () => ({}) },
     ],
     'GET /api/v1/gates': [{ action: 'read' }],
     'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
@@ -295,12 +304,6 @@ export interface Seed {
 }
 
 export const SEEDS: Seed[] = [
-  // A saved optimizer scenario (a short run).
-  {
-    table: 'scenarios',
-    path: '/api/v1/scenarios',
-    body: async () => ({ name: 'Probe scenario', timeLimitSeconds: 1 }),
-  },
   // A release note on a release of a product a product manager owns; a webhook subscription.
   {
     table: 'release_notes',
@@ -313,6 +316,7 @@ export const SEEDS: Seed[] = [
     path: '/api/v1/webhooks',
     body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
   },
+  { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
   ...['comments', 'notifications'].map((table) => ({

@@ -40,7 +40,7 @@ export async function sendDailyDigest(
   }
   const mails: Mail[] = [...groups.values()].map((g) => ({
     to: g[0]!.email,
-    subject: `Sextant daily digest — ${g.length} unread in ${g[0]!.org_name}`,
+    subject: `Sextant daily digest: ${g.length} unread in ${g[0]!.org_name}`,
     text: `${g.map((r) => `- ${r.title}`).join('\n')}\n`,
   }));
   const sent = await sendAll(mailer, mails);

@@ -6,6 +6,7 @@ import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { GOVERNANCE_ROUTES } from './governanceRoutes.ts';
 import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
+import { OPTIMIZER_ROUTES } from './optimizerRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
 import { RELEASE_NOTES_ROUTES } from './releaseNotesRoutes.ts';
@@ -27,5 +28,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...RANKING_ROUTES,
   ...RELEASE_NOTES_ROUTES,
   ...INTEGRATION_ROUTES,
+  ...OPTIMIZER_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -202,6 +202,19 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'POST /api/v1/notifications/:id/read': [{ action: 'read', idTable: 'notifications', notFoundOk: true }],
     'GET /api/v1/notification-preferences': [{ action: 'read' }],
     'PUT /api/v1/notification-preferences': [{ action: 'read', body: () => ({}) }],
+    // Optimizer and scenarios (issue 5): running is a portfolio manager's tool even when it stores nothing.
+    'POST /api/v1/optimizer/run': [{ action: 'portfolio.write', body: () => ({ timeLimitSeconds: 1 }) }],
+    'POST /api/v1/optimizer/frontier': [
+      { action: 'portfolio.write', body: () => ({ timeLimitSeconds: 1, levels: 20 }) },
+    ],
+    'GET /api/v1/scenarios': [{ action: 'read' }],
+    'POST /api/v1/scenarios': [{ action: 'portfolio.write', body: () => ({}) }],
+    'GET /api/v1/scenarios/compare': [{ action: 'read' }],
+    'GET /api/v1/scenarios/:id': [{ action: 'read', idTable: 'scenarios' }],
+    'DELETE /api/v1/scenarios/:id': [{ action: 'portfolio.write', idTable: 'scenarios' }],
+    'POST /api/v1/scenarios/:id/commit': [
+      { action: 'portfolio.write', idTable: 'scenarios', body: () => ({}) },
+    ],
     'GET /api/v1/gates': [{ action: 'read' }],
     'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
     'GET /api/v1/initiatives/:id/gate': [{ action: 'read', idTable: 'initiatives' }],
@@ -304,6 +317,12 @@ export interface Seed {
 }
 
 export const SEEDS: Seed[] = [
+  // A saved optimizer scenario (a short run).
+  {
+    table: 'scenarios',
+    path: '/api/v1/scenarios',
+    body: async () => ({ name: 'Probe scenario', timeLimitSeconds: 1 }),
+  },
   // A release note on a release of a product a product manager owns; a webhook subscription.
   {
     table: 'release_notes',

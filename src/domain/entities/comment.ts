@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { Id, LIMITS } from '../primitives.ts';
 
 /** What a comment (and a watcher) can be attached to. */
-export const COMMENT_SUBJECTS = ['feature', 'initiative', 'product', 'segment', 'release', 'decision'] as const;
+export const COMMENT_SUBJECTS = [
+  'feature',
+  'initiative',
+  'product',
+  'segment',
+  'release',
+  'decision',
+] as const;
 export type CommentSubject = (typeof COMMENT_SUBJECTS)[number];
 
 /** A subject of discussion: its type and id. */

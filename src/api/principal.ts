@@ -61,8 +61,10 @@ export function clientIp(c: Context): string {
     const last = hops[hops.length - 1];
     if (last) return last.slice(0, 100);
   }
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  // @hono/node-server passes the Node request as env.incoming (env.server.incoming when nested).
+  type Bindings = { incoming?: { socket?: { remoteAddress?: string } } };
+  const env = c.env as (Bindings & { server?: Bindings }) | undefined;
+  return (env?.server ?? env)?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /**

@@ -1,9 +1,11 @@
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { DEFAULT_LOGIN_LIMITS, setLoginLimits } from '../../src/services/auth/loginRateLimit.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demoCatalog.ts';
 import type { Store } from '../../src/store/database.ts';
 import { loginAttempts } from '../../src/store/schema.ts';
+import { freePort } from '../support/postgresCluster.ts';
 import { type DemoWorld, demoWorld } from '../support/testApp.ts';
 import { BACKENDS, openTestStore } from '../support/testStore.ts';
 
@@ -115,6 +117,29 @@ describe.each(BACKENDS)('login rate limiting on %s', (backend) => {
     expect((await login('viewer@demo.test', DEMO_PASSWORD, '198.51.100.7')).status).toBe(429);
     await new Promise((r) => setTimeout(r, 1600));
     expect((await login('viewer@demo.test', DEMO_PASSWORD, '198.51.100.7')).status).toBe(200);
+  });
+
+  it('counts by the socket address on a real HTTP server, ignoring X-Forwarded-For unless told to trust it', async () => {
+    delete process.env.SEXTANT_TRUST_PROXY;
+    const port = await freePort();
+    const server = serve({ fetch: world.app.fetch, port, hostname: '127.0.0.1' });
+    try {
+      const attempt = (password: string, i: number) =>
+        fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+          method: 'POST',
+          // A client cannot dodge the limit by inventing addresses.
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.0.0.${i}` },
+          body: JSON.stringify({ email: 'viewer@demo.test', password }),
+        });
+      for (let i = 0; i < LIMITS.maxPerEmailIp; i++)
+        expect((await attempt('wrong-password', i)).status).toBe(401);
+      expect((await attempt(DEMO_PASSWORD, 99)).status).toBe(429);
+      const [row] = await store.db.select({ ip: loginAttempts.ip }).from(loginAttempts).limit(1);
+      expect(row?.ip).toBe('127.0.0.1');
+    } finally {
+      process.env.SEXTANT_TRUST_PROXY = '1';
+      server.close();
+    }
   });
 
   it('uses 5 per account and address in 15 minutes by default', () => {

@@ -237,28 +237,6 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'PUT /api/v1/products/:id/positioning': [
       { action: 'product.write', idTable: 'products', where: 'id = :owned', body: () => ({}) },
     ],
-    'GET /api/v1/gates': [{ action: 'read' }],
-    'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
-    'GET /api/v1/initiatives/:id/gate': [{ action: 'read', idTable: 'initiatives' }],
-    'POST /api/v1/initiatives/:id/gate/approve': [
-      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
-    ],
-    'POST /api/v1/initiatives/:id/gate/reject': [
-      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
-    ],
-    'POST /api/v1/initiatives/:id/gate/send-back': [
-      { action: 'decision.write', idTable: 'initiatives', body: () => ({}) },
-    ],
-    'GET /api/v1/reviews': [{ action: 'read' }],
-    'POST /api/v1/reviews': [{ action: 'portfolio.write', body: () => ({ title: 1 }) }],
-    'GET /api/v1/reviews/:id': [{ action: 'read', idTable: 'reviews' }],
-    'PATCH /api/v1/reviews/:id': [{ action: 'portfolio.write', idTable: 'reviews', body: () => ({}) }],
-    'GET /api/v1/reviews/:id/summary': [{ action: 'read', idTable: 'reviews' }],
-    'GET /api/v1/segments/:id/competitive-matrix': [{ action: 'read', idTable: 'segments' }],
-    'GET /api/v1/products/:id/positioning': [{ action: 'read', idTable: 'products' }],
-    'PUT /api/v1/products/:id/positioning': [
-      { action: 'product.write', idTable: 'products', where: 'id = :owned', body: () => ({}) },
-    ],
   },
   entity('goals', PORTFOLIO),
   entity('segments', PORTFOLIO),
@@ -335,7 +313,6 @@ export const SEEDS: Seed[] = [
     path: '/api/v1/webhooks',
     body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
   },
-  { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
   ...['comments', 'notifications'].map((table) => ({

@@ -220,6 +220,43 @@ describe.each(BACKENDS)('prioritization over the API on %s', (backend) => {
     );
   });
 
+  it('re-ranks after an input change: a new, important ask from the largest customer raises the feature', async () => {
+    const api = await world.as('admin');
+    const before = await json<Backlog>(
+      await api.request('GET', `/api/v1/backlog?productId=${owned}&limit=500`),
+    );
+    const ranked = before.items.filter((i) => !i.parked);
+    const last = ranked.at(-1)!;
+    const biggest = (await listAll(api, '/api/v1/customers')).sort(
+      (a, b) => Number(b.annualRevenue) - Number(a.annualRevenue),
+    )[0]!;
+    const fb = await json<{ id: string }>(
+      await api.request('POST', '/api/v1/feedback', {
+        text: 'We need this now',
+        why: 'Our auditors ask for it',
+        customerId: biggest.id,
+      }),
+      201,
+    );
+    await json(
+      await api.request('POST', '/api/v1/feedback-links', {
+        feedbackId: fb.id,
+        featureId: last.featureId,
+        importance: 3,
+      }),
+      201,
+    );
+    const after = await json<Backlog>(
+      await api.request('GET', `/api/v1/backlog?productId=${owned}&limit=500`),
+    );
+    const moved = after.items.find((i) => i.featureId === last.featureId)!;
+    expect(moved.score).toBeGreaterThan(last.score);
+    expect(moved.rank!).toBeLessThanOrEqual(last.rank!);
+    // The reference implementation agrees on the new rows.
+    const expected = referenceOrder(await expectedInput(api, owned));
+    expect(after.items.map((i) => i.featureId)).toEqual(expected.map((e) => e.featureId));
+  });
+
   it('ranks the whole portfolio and refuses a bad query', async () => {
     const api = await world.as('viewer');
     const all = await json<Backlog>(await api.request('GET', '/api/v1/backlog?limit=5'));

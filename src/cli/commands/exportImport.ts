@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { exportOrganization, importOrganization } from '../../services/orgExport.ts';
 import { progressBar } from '../progress.ts';
 import { withStore, withStoreOptions } from '../storeOptions.ts';
+import { registerImportCsvCommand } from './importCsv.ts';
 
 export function registerExportImportCommands(program: Command): void {
   withStoreOptions(
@@ -18,7 +19,7 @@ export function registerExportImportCommands(program: Command): void {
       process.stdout.write(`exported organization "${r.organization}" (${r.rows} rows) to ${file}\n`);
     });
   });
-  withStoreOptions(
+  const importCommand = withStoreOptions(
     program
       .command('import')
       .description('load an organization exported with `sextant export` into an empty store (all or nothing)')
@@ -33,4 +34,5 @@ export function registerExportImportCommands(program: Command): void {
       );
     });
   });
+  registerImportCsvCommand(importCommand);
 }

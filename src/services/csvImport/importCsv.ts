@@ -233,10 +233,13 @@ export async function importCsv(
       });
       if (found) resolveNames(values, columnOf, found, bad);
       if (productId) values.productId = productId;
+      const required = REQUIRED[target];
+      if (values[required] === undefined) bad(columnOf[required] ?? required, `${required} is required`);
       const parsed = SCHEMAS[target].safeParse(values);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? '');
+          if (field === required && values[required] === undefined) continue;
           bad(columnOf[field] ?? field, issue.message);
         }
       }

@@ -94,7 +94,7 @@ async function main() {
       const file = join(work, `${key}.csv`);
       writeFileSync(
         file,
-        list.map((row) => cols.map(([p, c]) => csv(row[p], c)).join(',')).join('\n') + '\n',
+        `${list.map((row) => cols.map(([p, c]) => csv(row[p], c)).join(',')).join('\n')}\n`,
       );
       script.push(
         `\\copy ${getTableName(table)} (${cols.map(([, c]) => c.name).join(', ')}) FROM '${file}' WITH (FORMAT csv)`,

@@ -1,9 +1,4 @@
-import type {
-  OptimizeProblem,
-  OptimizeResult,
-  PortfolioInitiative,
-  PortfolioSettings,
-} from '../domain/optimizeProblem.ts';
+import type { OptimizeProblem, PortfolioInitiative, PortfolioSettings } from '../domain/optimizeProblem.ts';
 import { buildPortfolioProblem } from '../engine/optimize/buildPortfolioProblem.ts';
 import {
   type FrontierOptions,

@@ -860,7 +860,14 @@ export const initiativeGates = pgTable(
     status: text('status').notNull().default('waiting'),
     history: jsonb('history')
       .$type<
-        { gate: string; outcome: string; comment: string; actorName: string; at: string; decisionId?: string }[]
+        {
+          gate: string;
+          outcome: string;
+          comment: string;
+          actorName: string;
+          at: string;
+          decisionId?: string;
+        }[]
       >()
       .notNull()
       .default([]),
@@ -936,12 +943,8 @@ export const releaseNotes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('release_notes_base_idx')
-      .on(t.releaseId)
-      .where(sql`segment_id IS NULL`),
-    uniqueIndex('release_notes_segment_idx')
-      .on(t.releaseId, t.segmentId)
-      .where(sql`segment_id IS NOT NULL`),
+    uniqueIndex('release_notes_base_idx').on(t.releaseId).where(sql`segment_id IS NULL`),
+    uniqueIndex('release_notes_segment_idx').on(t.releaseId, t.segmentId).where(sql`segment_id IS NOT NULL`),
     index('release_notes_org_release_idx').on(t.orgId, t.releaseId),
   ],
 );

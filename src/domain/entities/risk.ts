@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fraction, Id, Name, Text, updateOf } from '../primitives.ts';
+import { Fraction, Id, Name, Text } from '../primitives.ts';
 import { RISK_STATUSES } from './enums.ts';
 
 /** A risk on a product or an initiative; exposure = probability × impact (impact in money). */

@@ -171,8 +171,8 @@ export async function getGoalProgress(
     }));
     const starts = (krs.get(g.id) ?? []).flatMap((k) => (k.start_period ? [k.start_period] : []));
     const dues = (krs.get(g.id) ?? []).flatMap((k) => (k.due_period ? [k.due_period] : []));
-    const startPeriod = starts.length ? starts.reduce((a, b) => (a < b ? a : b)) : settings.planningStart;
-    const duePeriod = dues.length ? dues.reduce((a, b) => (a > b ? a : b)) : planEnd;
+    const startPeriod = starts.length ? starts.reduce((a, b) => Math.min(a, b)) : settings.planningStart;
+    const duePeriod = dues.length ? dues.reduce((a, b) => Math.max(a, b)) : planEnd;
     const linkedInitiatives = (links.get(g.id) ?? []).map((l) => ({
       id: l.id,
       name: l.name,

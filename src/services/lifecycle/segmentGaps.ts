@@ -39,14 +39,6 @@ export interface SegmentGaps {
   gaps: GapRow[];
 }
 
-interface RequirementRow {
-  id: string;
-  segmentId: string;
-  text: string;
-  why: string;
-  importance: number;
-}
-
 interface CoverageRow {
   requirement_id: string;
   product_id: string | null;

@@ -171,8 +171,9 @@ export async function getGoalProgress(
     }));
     const starts = (krs.get(g.id) ?? []).flatMap((k) => (k.start_period ? [k.start_period] : []));
     const dues = (krs.get(g.id) ?? []).flatMap((k) => (k.due_period ? [k.due_period] : []));
-    const startPeriod = starts.length ? starts.reduce((a, b) => Math.min(a, b)) : settings.planningStart;
-    const duePeriod = dues.length ? dues.reduce((a, b) => Math.max(a, b)) : planEnd;
+    // Quarters like 2027Q1 sort as text in time order.
+    const startPeriod = starts.length ? [...starts].sort()[0]! : settings.planningStart;
+    const duePeriod = dues.length ? [...dues].sort().at(-1)! : planEnd;
     const linkedInitiatives = (links.get(g.id) ?? []).map((l) => ({
       id: l.id,
       name: l.name,

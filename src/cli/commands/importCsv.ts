@@ -83,11 +83,8 @@ export function registerImportCsvCommand(importCommand: Command): void {
     await withStore(flags, 'sextant import csv', async (store) => {
       const org = await findOrganization(store, opts.org);
       if (!org) throw new CliError(`no organization "${opts.org}" in this store`, 2);
+      // No 'data' listener here: it would start the stream before the parser is attached, losing bytes.
       const stream = createReadStream(file);
-      let read = 0;
-      stream.on('data', (chunk) => {
-        read += chunk.length;
-      });
       const bar = progressBar(opts.dryRun ? 'Checking' : 'Importing', !opts.json);
       let report: CsvImportReport;
       try {
@@ -96,7 +93,7 @@ export function registerImportCsvCommand(importCommand: Command): void {
           map,
           dryRun: opts.dryRun,
           product: opts.product,
-          onProgress: (rows) => bar.update(read, size, `${rows} rows`),
+          onProgress: (rows) => bar.update(stream.bytesRead, size, `${rows} rows`),
         });
       } catch (err) {
         bar.stop();

@@ -1,17 +1,25 @@
 import { wsjfScore } from '../../engine/scoring/frameworks.ts';
+import type { ServiceContext } from '../context.ts';
+import { rankStoredFeatures } from '../ranking/featureRanking.ts';
+
+/** Keeps portfolio priority first: WSJF (at most a few hundred) only orders features of equal priority. */
+const PORTFOLIO_SCALE = 1e6;
 
 /**
- * Scheduling priority of a feature: its WSJF score (cost of delay = business value + time criticality +
- * risk reduction, ÷ effort in person-weeks; src/engine/scoring/frameworks.ts). The ranking service
- * (src/services/ranking) was not there when this was written; swap it in here when it is.
+ * Scheduling priority of a feature: its portfolio priority from the prioritization engine (segment
+ * weight × impact + demand, src/services/ranking), with WSJF (cost of delay ÷ effort) breaking ties.
  */
-export function featurePriority(f: {
-  businessValue: number;
-  timeCriticality: number;
-  riskReduction: number;
-  effort: number;
-}): number {
-  return wsjfScore(f);
+export function featurePriority(
+  f: { businessValue: number; timeCriticality: number; riskReduction: number; effort: number },
+  portfolioScore = 0,
+): number {
+  return portfolioScore * PORTFOLIO_SCALE + wsjfScore(f);
+}
+
+/** Portfolio priority of every open feature (of one product, or all), by feature id. */
+export async function portfolioScores(ctx: ServiceContext, productId?: string): Promise<Map<string, number>> {
+  const ranking = await rankStoredFeatures(ctx, { productId });
+  return new Map(ranking.input.features.map((f, i) => [f.id, ranking.result.score[i]!]));
 }
 
 /**

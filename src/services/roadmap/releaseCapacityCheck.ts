@@ -12,7 +12,7 @@ import { getEntity } from '../entities/entityService.ts';
 import { entity } from '../entities/registry.ts';
 import { scheduleProblem } from '../scheduleProblem.ts';
 import { featureWork } from './featureWork.ts';
-import { featurePriority } from './itemPriority.ts';
+import { featurePriority, portfolioScores } from './itemPriority.ts';
 import { type LatenessCause, latenessCause } from './latenessCause.ts';
 import { roleCapacity, teamsOf } from './roleCapacity.ts';
 
@@ -63,9 +63,10 @@ export async function getReleaseCapacityCheck(
   if (!plannedDate)
     throw new DomainError('unprocessable', `release ${release.name} has no planned date to check against`);
   const productId = String(release.productId);
-  const [frame, resources, scopeRows] = await Promise.all([
+  const [frame, resources, scores, scopeRows] = await Promise.all([
     loadPlanningFrame(ctx),
     loadStoredResources(ctx),
+    portfolioScores(ctx, productId),
     ctx.store.db
       .select({
         id: features.id,
@@ -124,7 +125,7 @@ export async function getReleaseCapacityCheck(
             duration: w.duration,
             demand: w.demand,
             after: [],
-            priority: featurePriority(f),
+            priority: featurePriority(f, scores.get(f.id)),
             earliest: 0,
             deadline: Math.max(0, lastPeriod + 1),
           },

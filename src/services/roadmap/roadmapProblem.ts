@@ -8,7 +8,7 @@ import { loadStoredResources } from '../capacity/storedResources.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadSegmentPriorities } from '../finance/segmentPriorities.ts';
 import { featureWork } from './featureWork.ts';
-import { featurePriority, initiativePriority, mainSegment } from './itemPriority.ts';
+import { featurePriority, initiativePriority, mainSegment, portfolioScores } from './itemPriority.ts';
 import { roleCapacity, teamsOf } from './roleCapacity.ts';
 
 /** A feature or initiative on the roadmap, with what the scheduler needs and what the roadmap shows. */
@@ -63,7 +63,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
   const db = ctx.store.db;
   const frame = await loadPlanningFrame(ctx);
   const start = frame.firstIndex;
-  const [resources, featureRows, ideaRows, initiativeRows, releaseRows, productRows, segments] =
+  const [resources, featureRows, ideaRows, initiativeRows, releaseRows, productRows, segments, scores] =
     await Promise.all([
       loadStoredResources(ctx),
       db
@@ -142,6 +142,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
         .orderBy(releases.plannedDate, releases.id),
       db.select({ id: products.id, name: products.name }).from(products).where(eq(products.orgId, ctx.orgId)),
       loadSegmentPriorities(ctx),
+      portfolioScores(ctx, productId),
     ]);
 
   const names = new Map<string, string>();
@@ -184,7 +185,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
       name: f.title,
       productId: f.productId,
       segmentId: mainSegment(f.segmentImpacts),
-      priority: featurePriority(f),
+      priority: featurePriority(f, scores.get(f.id)),
       releaseId: f.releaseId,
       effort: w.effort,
       item: {
@@ -193,7 +194,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
         duration: w.duration,
         demand: w.demand,
         after: [],
-        priority: featurePriority(f),
+        priority: featurePriority(f, scores.get(f.id)),
         earliest: 0,
         ...(due !== undefined ? { deadline: Math.max(0, due + 1) } : {}),
       },
@@ -286,7 +287,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
       name: f.title,
       productId: f.productId,
       segmentId: mainSegment(f.segmentImpacts),
-      priority: featurePriority(f),
+      priority: featurePriority(f, scores.get(f.id)),
     })),
     releases: releaseList,
     names,

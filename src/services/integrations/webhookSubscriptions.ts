@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { updateOf } from '../../domain/primitives.ts';
 import type { Db } from '../../store/db.ts';
 import { findRow, findRowForUpdate, insertRow, updateRow } from '../../store/entityRepository.ts';
 import { webhookDeliveries, webhookSubscriptions } from '../../store/schema.ts';
@@ -24,7 +25,8 @@ export const WebhookCreate = z.strictObject({
   active: z.boolean().default(true),
   description: z.string().max(500).default(''),
 });
-export const WebhookUpdate = WebhookCreate.partial().strict();
+/** Only the fields sent change (no defaults: a PATCH of `url` must not re-activate a paused webhook). */
+export const WebhookUpdate = updateOf(WebhookCreate);
 
 /** The API shape of a subscription: never the secret (it is shown once, when created). */
 function shown(row: Record<string, unknown>) {

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { findRowForUpdate, updateRow } from '../../store/entityRepository.ts';
 import { features } from '../../store/schema.ts';
 import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
@@ -8,6 +8,8 @@ import { recordDecision } from '../decisionLog.ts';
 import { parseInput } from '../entities/entityService.ts';
 import { present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
+
+type FeatureRow = typeof features.$inferSelect;
 
 export const PullBackInput = z.strictObject({
   rationale: z.string().trim().min(1, 'a pull-back needs a rationale').max(4000),
@@ -21,11 +23,7 @@ export const PullBackInput = z.strictObject({
 export async function pullBack(ctx: ServiceContext, featureId: string, raw: unknown) {
   const { rationale } = parseInput(PullBackInput, raw, 'pull-back');
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(features)
-      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
-      .for('update');
+    const before = (await findRowForUpdate(tx, features, ctx.orgId, featureId)) as FeatureRow | undefined;
     if (!before) throw notFound('feature', featureId);
     if (before.status !== 'parking_lot') {
       throw new DomainError(
@@ -35,18 +33,12 @@ export async function pullBack(ctx: ServiceContext, featureId: string, raw: unkn
       );
     }
     const status = before.releaseId ? 'planned' : 'idea';
-    const [after] = await tx
-      .update(features)
-      .set({
-        status,
-        parkedReason: null,
-        pulledBackRationale: rationale,
-        version: sql`${features.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
-      .returning();
-    const out = present(after!);
+    const after = await updateRow(tx, features, ctx.orgId, featureId, {
+      status,
+      parkedReason: null,
+      pulledBackRationale: rationale,
+    });
+    const out = present(after);
     await writeAudit(tx, ctx, 'pull_back', 'features', featureId, present(before), out);
     const decision = await recordDecision(tx, ctx, {
       kind: 'parking_lot',

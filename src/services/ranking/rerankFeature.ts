@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { notFound } from '../../domain/errors.ts';
+import { findRowForUpdate, updateRow } from '../../store/entityRepository.ts';
 import { features } from '../../store/schema.ts';
 import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
@@ -8,6 +8,8 @@ import { recordDecision } from '../decisionLog.ts';
 import { parseInput } from '../entities/entityService.ts';
 import { present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
+
+type FeatureRow = typeof features.$inferSelect;
 
 export const RerankInput = z.strictObject({
   /** The feature's place in its product's backlog (1 = first); null removes the manual rank. */
@@ -22,23 +24,13 @@ export const RerankInput = z.strictObject({
 export async function rerankFeature(ctx: ServiceContext, featureId: string, raw: unknown) {
   const input = parseInput(RerankInput, raw, 'manual rank');
   return inTransaction(ctx, async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(features)
-      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
-      .for('update');
+    const before = (await findRowForUpdate(tx, features, ctx.orgId, featureId)) as FeatureRow | undefined;
     if (!before) throw notFound('feature', featureId);
-    const [after] = await tx
-      .update(features)
-      .set({
-        manualRank: input.rank,
-        rankRationale: input.rank === null ? null : input.rationale,
-        version: sql`${features.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(features.orgId, ctx.orgId), eq(features.id, featureId)))
-      .returning();
-    const out = present(after!);
+    const after = await updateRow(tx, features, ctx.orgId, featureId, {
+      manualRank: input.rank,
+      rankRationale: input.rank === null ? null : input.rationale,
+    });
+    const out = present(after);
     await writeAudit(tx, ctx, 'rerank', 'features', featureId, present(before), out);
     const decision = await recordDecision(tx, ctx, {
       kind: 'rank_override',

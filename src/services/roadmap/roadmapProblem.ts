@@ -63,13 +63,15 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
   const db = ctx.store.db;
   const frame = await loadPlanningFrame(ctx);
   const start = frame.firstIndex;
-  const [resources, featureRows, ideaRows, initiativeRows, releaseRows, productRows, segments, scores] =
+  const [resources, openFeatures, initiativeRows, releaseRows, productRows, segments, scores] =
     await Promise.all([
       loadStoredResources(ctx),
+      // Planned work and ideas in one read; ideas are listed, not scheduled.
       db
         .select({
           id: features.id,
           title: features.title,
+          status: features.status,
           productId: features.productId,
           releaseId: features.releaseId,
           effort: features.effort,
@@ -83,27 +85,7 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
         .where(
           and(
             eq(features.orgId, ctx.orgId),
-            inArray(features.status, [...PLANNED_STATUSES]),
-            productId ? eq(features.productId, productId) : undefined,
-          ),
-        )
-        .orderBy(features.title, features.id),
-      db
-        .select({
-          id: features.id,
-          title: features.title,
-          productId: features.productId,
-          effort: features.effort,
-          businessValue: features.businessValue,
-          timeCriticality: features.timeCriticality,
-          riskReduction: features.riskReduction,
-          segmentImpacts: features.segmentImpacts,
-        })
-        .from(features)
-        .where(
-          and(
-            eq(features.orgId, ctx.orgId),
-            eq(features.status, 'idea'),
+            inArray(features.status, [...PLANNED_STATUSES, 'idea']),
             productId ? eq(features.productId, productId) : undefined,
           ),
         )
@@ -144,6 +126,8 @@ export async function loadRoadmapProblem(ctx: ServiceContext, productId?: string
       loadSegmentPriorities(ctx),
       portfolioScores(ctx, productId),
     ]);
+  const featureRows = openFeatures.filter((f) => f.status !== 'idea');
+  const ideaRows = openFeatures.filter((f) => f.status === 'idea');
 
   const names = new Map<string, string>();
   for (const x of [...resources.roles, ...resources.teams, ...productRows]) names.set(x.id, x.name);

@@ -10,7 +10,8 @@ import type { Store } from '../services/storeAccess.ts';
 import { API_DOCS_HTML, API_DOCS_JS } from './apiDocsPage.ts';
 import { errorBody, renderError } from './httpErrors.ts';
 import { buildOpenApi } from './openapi.ts';
-import { authenticate } from './principal.ts';
+import { authenticate, clientIp } from './principal.ts';
+import { type RateLimit, RateLimiter } from './rateLimit.ts';
 import type { RouteSpec } from './routeSpec.ts';
 import { ROUTES } from './routes.ts';
 
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Extra routes mounted after the API (the web app's static files). */
   mount?: (app: Hono) => void;
   routes?: readonly RouteSpec[];
+  /** Per-caller request limit (signed-in callers by identity, anonymous ones by address); none if absent. */
+  rateLimit?: RateLimit | null;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,6 +84,7 @@ export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const routes = options.routes ?? ROUTES;
   const app = new Hono();
+  const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : null;
 
   app.use(
     '*',
@@ -121,8 +125,12 @@ export function createApp(options: AppOptions): Hono {
   for (const route of routes) {
     app.on(route.method, route.path, async (c) => {
       const body = await readBody(c);
-      if (route.action === 'public') return route.handler(c, anonymousContext(store), body);
+      if (route.action === 'public') {
+        limiter?.check(`ip:${clientIp(c)}`);
+        return route.handler(c, anonymousContext(store), body);
+      }
       const principal = await authenticate(c, store);
+      limiter?.check(`${principal.actor.type}:${principal.actor.id}`);
       c.set('principal', principal);
       const ctx: ServiceContext = {
         store,

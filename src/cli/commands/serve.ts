@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Command } from 'commander';
 import type { Hono } from 'hono';
 import { createApp } from '../../api/app.ts';
+import { rateLimitFromEnv } from '../../api/rateLimit.ts';
 import { DEMO_PASSWORD } from '../../services/demo/demoCatalog.ts';
 import { loadDemo } from '../../services/demo/loadDemo.ts';
 import { startWebhookDispatcher } from '../../services/integrations/webhookDispatcher.ts';
@@ -49,6 +50,12 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port ${opts.port} is not a port`, 2);
       const url = `http://localhost:${port}`;
+      let rateLimit: ReturnType<typeof rateLimitFromEnv>;
+      try {
+        rateLimit = rateLimitFromEnv(process.env.SEXTANT_RATE_LIMIT);
+      } catch (err) {
+        throw new CliError((err as Error).message, 2);
+      }
       const location = resolveStoreLocation(opts);
       let store: Awaited<ReturnType<typeof openConfiguredStore>>;
       try {
@@ -63,7 +70,7 @@ export function registerServeCommand(program: Command): void {
         bar.stop();
         demoLoaded = true;
       }
-      const app = createApp({ store, mount: mountWeb });
+      const app = createApp({ store, mount: mountWeb, rateLimit });
       const webhooks = startWebhookDispatcher(store);
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const lines = [

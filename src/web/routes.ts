@@ -70,6 +70,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/finance',
+    page: page(() => import('./pages/FinancePage.tsx'), 'FinancePage'),
+    nav: { label: 'Finance', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
     pattern: '/capacity',
     page: page(() => import('./pages/CapacityPage.tsx'), 'CapacityPage'),
     nav: { label: 'Capacity', group: 'Portfolio' },

@@ -70,6 +70,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/governance',
+    page: page(() => import('./pages/GovernancePage.tsx'), 'GovernancePage'),
+    nav: { label: 'Governance', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
     pattern: '/finance',
     page: page(() => import('./pages/FinancePage.tsx'), 'FinancePage'),
     nav: { label: 'Finance', group: 'Portfolio' },

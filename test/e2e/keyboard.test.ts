@@ -84,6 +84,7 @@ describe('keyboard only', () => {
       'Initiatives',
       'Risks',
       'Decision log',
+      'Governance',
       'Finance',
       'Capacity',
       'Roadmap',

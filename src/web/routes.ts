@@ -76,6 +76,11 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/notifications',
+    page: page(() => import('./pages/NotificationsPage.tsx'), 'NotificationsPage'),
+    action: 'read',
+  },
+  {
     pattern: '/finance',
     page: page(() => import('./pages/FinancePage.tsx'), 'FinancePage'),
     nav: { label: 'Finance', group: 'Portfolio' },

@@ -77,6 +77,7 @@ describe('keyboard only', () => {
       if (f.text === 'Settings') break;
     }
     expect(order).toEqual([
+      'Notifications',
       'Overview',
       'Products',
       'Segments',

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../auth/permissions.ts';
 import { useSession } from '../auth/SessionContext.ts';
 import { ME_KEY } from '../auth/useMe.ts';
 import { navigate } from '../router/router.ts';
+import { NotificationsLink } from './NotificationsLink.tsx';
 
 /** Who is signed in, with which role, and the sign-out button. */
 export function UserMenu() {
@@ -20,6 +21,7 @@ export function UserMenu() {
   };
   return (
     <div className="user-menu">
+      <NotificationsLink />
       <span className="user-name">{me.user.email}</span>
       <span className="tag tag-neutral" data-testid="role">
         {ROLE_LABELS[me.role]}

@@ -1,6 +1,8 @@
 import type { Product } from '../api/types.ts';
 import { useEntity } from '../api/useEntity.ts';
 import { useSession } from '../auth/SessionContext.ts';
+import { Card } from '../components/Card.tsx';
+import { CommentThread } from '../components/CommentThread.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { Tag } from '../components/Tag.tsx';
@@ -57,6 +59,9 @@ export function ProductDetailPage({ params }: { params: Record<string, string> }
             <ProductCompetitorsCard productId={p.id} />
             <ProductDecisionsCard product={p} canDecide={session.can('product.admin')} />
           </div>
+          <Card>
+            <CommentThread subjectType="product" subjectId={p.id} />
+          </Card>
         </>
       )}
     </QueryState>

@@ -1,6 +1,8 @@
 import type { Segment } from '../api/types.ts';
 import { useEntity } from '../api/useEntity.ts';
 import { useSession } from '../auth/SessionContext.ts';
+import { Card } from '../components/Card.tsx';
+import { CommentThread } from '../components/CommentThread.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { fmtMoney, fmtPercent } from '../format/format.ts';
@@ -36,6 +38,9 @@ export function SegmentDetailPage({ params }: { params: Record<string, string> }
             <ValuePropositionCard segment={s} editable={editable} />
             <RequirementsCard segmentId={s.id} />
           </div>
+          <Card>
+            <CommentThread subjectType="segment" subjectId={s.id} />
+          </Card>
         </>
       )}
     </QueryState>

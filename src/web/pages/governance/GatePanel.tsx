@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { apiGet, issueFor, request } from '../../api/client.ts';
 import type { InitiativeGate } from '../../api/governance.ts';
 import { useSession } from '../../auth/SessionContext.ts';
+import { CommentThread } from '../../components/CommentThread.tsx';
 import { describedBy, Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -137,6 +138,7 @@ export function GatePanel({ initiativeId }: { initiativeId: string }) {
                 ))}
               </ul>
             )}
+            <CommentThread subjectType="initiative" subjectId={initiativeId} />
           </div>
         );
       }}

@@ -98,7 +98,10 @@ export async function renewLease(
   return rows.length > 0;
 }
 
-/** Records the result; false when the worker no longer held the job (the result is dropped). */
+/**
+ * Records the result; false when the worker no longer held the job (the result is dropped). A finished
+ * job keeps `lease_owner`: it then names the worker that ran it.
+ */
 export async function completeJob(
   db: Db,
   id: string,
@@ -110,7 +113,7 @@ export async function completeJob(
     db,
     sql`UPDATE jobs SET status = 'succeeded', result = ${JSON.stringify(result ?? null)}::jsonb, error = NULL,
           progress = ${JSON.stringify(progress)}::jsonb, finished_at = now(), updated_at = now(),
-          lease_owner = NULL, lease_expires_at = NULL
+          lease_expires_at = NULL
         WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running'
         RETURNING id`,
   );
@@ -121,7 +124,7 @@ export async function completeJob(
 export async function failJob(db: Db, id: string, owner: string, error: JobError): Promise<void> {
   await db.execute(
     sql`UPDATE jobs SET status = 'failed', error = ${JSON.stringify(error)}::jsonb, finished_at = now(),
-          updated_at = now(), lease_owner = NULL, lease_expires_at = NULL
+          updated_at = now(), lease_expires_at = NULL
         WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running'`,
   );
 }

@@ -47,7 +47,7 @@ export const JOB_ROUTES: RouteSpec[] = [
     query: [
       { name: 'kind', description: JOB_KINDS.join(' | ') },
       { name: 'status', description: JOB_STATUSES.join(' | ') },
-      { name: 'limit', description: 'page size, 1–200 (default 50)' },
+      { name: 'limit', description: 'page size, 1–500 (default 50)' },
       { name: 'cursor', description: 'nextCursor of the previous page' },
     ],
     handler: async (c, ctx) => c.json(await listJobs(ctx, c.req.query())),

@@ -133,7 +133,7 @@ export async function getJob(ctx: ServiceContext, id: string): Promise<JobView> 
 const ListQuery = z.object({
   kind: z.enum(JOB_KINDS).optional(),
   status: z.enum(JOB_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(200).optional(),
 });
 

@@ -67,12 +67,13 @@ describe.each(BACKENDS)('background jobs over the API on %s', (backend) => {
     throw new Error(`job ${id} did not finish`);
   }
 
-  const startWorker = () => {
-    worker = startJobWorker(store, { leaseSeconds: 2, pollMs: 25 });
-  };
   const stopWorker = async () => {
     await worker?.stop();
     worker = undefined;
+  };
+  const startWorker = async () => {
+    await stopWorker();
+    worker = startJobWorker(store, { leaseSeconds: 2, pollMs: 25 });
   };
 
   beforeAll(async () => {
@@ -116,7 +117,7 @@ describe.each(BACKENDS)('background jobs over the API on %s', (backend) => {
         'status',
       ].sort(),
     );
-    startWorker();
+    await startWorker();
     const done = await waitFor(pm, queued.id);
     expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
     expect(done.attempts).toBe(1);
@@ -265,7 +266,7 @@ describe.each(BACKENDS)('background jobs over the API on %s', (backend) => {
     // Cancelling twice is harmless.
     expect((await pm.request('POST', `/api/v1/jobs/${queued.id}/cancel`)).status).toBe(200);
 
-    startWorker();
+    await startWorker();
     const long = await submit(pm, {
       kind: 'optimizer.frontier',
       input: { levels: 60, timeLimitSeconds: 60 },
@@ -289,6 +290,29 @@ describe.each(BACKENDS)('background jobs over the API on %s', (backend) => {
     // A finished job cannot be cancelled.
     const res = await pm.request('POST', `/api/v1/jobs/${next.id}/cancel`);
     expect(res.status).toBe(409);
+  });
+
+  it('a worker that shuts down hands its running job back to the queue without counting the attempt', async () => {
+    await startWorker();
+    const long = await submit(pm, {
+      kind: 'optimizer.frontier',
+      input: { levels: 60, timeLimitSeconds: 60 },
+    });
+    let job: Job;
+    do {
+      await sleep(20);
+      job = (await (await pm.request('GET', `/api/v1/jobs/${long.id}`)).json()) as Job;
+    } while (job.status === 'queued');
+    expect(job).toMatchObject({ status: 'running', attempts: 1 });
+    await stopWorker();
+    const released = (await (await pm.request('GET', `/api/v1/jobs/${long.id}`)).json()) as Job;
+    expect(released).toMatchObject({ status: 'queued', attempts: 0, result: null });
+    const [lease] = await queryRows<{ lease_owner: string | null }>(
+      store.db,
+      sql`SELECT lease_owner FROM jobs WHERE id = ${long.id}`,
+    );
+    expect(lease!.lease_owner).toBeNull();
+    await pm.request('POST', `/api/v1/jobs/${long.id}/cancel`);
   });
 
   it('a dedupe key returns the unfinished job instead of queuing a second one', async () => {

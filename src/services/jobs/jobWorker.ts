@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { DomainError } from '../../domain/errors.ts';
 import type { Store } from '../../store/database.ts';
@@ -74,7 +75,10 @@ class JobRun {
     private readonly job: ClaimedJob,
     private readonly owner: string,
     private readonly leaseSeconds: number,
-  ) {}
+  ) {
+    // Every worker-thread task of the job (a frontier has one per run of levels) listens to the signal.
+    setMaxListeners(100, this.controller.signal);
+  }
 
   /** Renews the lease (with the latest progress); stops the work when the job is no longer ours. */
   private touch(): Promise<void> {

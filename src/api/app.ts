@@ -69,6 +69,13 @@ async function authorize(
   const target = route.target ? await route.target(ctx, c, body) : undefined;
   if (route.action === 'signed_in') return;
   const action = (target?.action ?? route.action) as Action;
+  // A reading route whose target raises the action (submitting an optimizer job) is no read.
+  if (principal.scope === 'read' && action !== 'read') {
+    throw new DomainError(
+      'forbidden',
+      'this API token is read-only; create a read-write token to make changes',
+    );
+  }
   const owns = isOwnerScoped(action) && target ? await ownsProducts(ctx, target.productIds) : false;
   if (!isAllowed(principal.actor.role, action, owns)) {
     const why =

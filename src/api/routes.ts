@@ -6,6 +6,7 @@ import { ENTITY_ROUTES } from './entityRoutes.ts';
 import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { GOVERNANCE_ROUTES } from './governanceRoutes.ts';
 import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
+import { JOB_ROUTES } from './jobRoutes.ts';
 import { OPTIMIZER_ROUTES } from './optimizerRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
@@ -29,5 +30,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...RELEASE_NOTES_ROUTES,
   ...INTEGRATION_ROUTES,
   ...OPTIMIZER_ROUTES,
+  ...JOB_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -1031,3 +1031,46 @@ export const scenarios = pgTable(
   },
   (t) => [index('scenarios_org_created_idx').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * Background jobs (optimizer runs, frontiers, simulations, CSV imports), one queue shared by every
+ * Sextant process on the store. A process claims a job with FOR UPDATE SKIP LOCKED and holds it by a
+ * lease it renews while working; a job whose lease ran out (its process died) is claimed again, up to
+ * max_attempts. `dedupe_key` is unique among the unfinished jobs of an organization.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('queued'),
+    input: jsonb('input').$type<unknown>().notNull(),
+    result: jsonb('result').$type<unknown>(),
+    error: jsonb('error').$type<{ code: string; message: string; details: unknown }>(),
+    progress: jsonb('progress')
+      .$type<{ done: number; total: number | null; message: string | null }>()
+      .notNull()
+      .default({ done: 0, total: null, message: null }),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    dedupeKey: text('dedupe_key'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Who submitted it, as the audit trail names actors: the job runs on their behalf. */
+    actor: jsonb('actor').$type<Record<string, unknown>>().notNull(),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: ts('lease_expires_at'),
+    runAfter: ts('run_after').notNull().defaultNow(),
+    createdAt: createdAt(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('jobs_org_created_idx').on(t.orgId, t.createdAt),
+    index('jobs_due_idx').on(t.status, t.runAfter).where(sql`status IN ('queued', 'running')`),
+    uniqueIndex('jobs_dedupe_idx')
+      .on(t.orgId, t.dedupeKey)
+      .where(sql`dedupe_key IS NOT NULL AND status IN ('queued', 'running')`),
+  ],
+);

@@ -215,6 +215,40 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'POST /api/v1/scenarios/:id/commit': [
       { action: 'portfolio.write', idTable: 'scenarios', body: () => ({}) },
     ],
+    // Jobs (issue 10): submitting a kind needs its synchronous route's action, and so does cancelling;
+    // reading jobs is for every member.
+    'POST /api/v1/jobs': [
+      {
+        action: 'portfolio.write',
+        body: () => ({ kind: 'optimizer.run', input: { timeLimitSeconds: 1 } }),
+        label: 'optimizer.run',
+      },
+      {
+        action: 'portfolio.write',
+        body: () => ({ kind: 'optimizer.frontier', input: { timeLimitSeconds: 1, levels: 20 } }),
+        label: 'optimizer.frontier',
+      },
+      { action: 'read', body: () => ({ kind: 'simulation', input: { trials: 100 } }), label: 'simulation' },
+      {
+        action: 'feedback.create',
+        body: () => ({ kind: 'import.csv', input: { kind: 'feedback', csv: 'Text\nProbe\n' } }),
+        label: 'feedback import',
+      },
+      {
+        action: 'product.write',
+        body: (f) => ({
+          kind: 'import.csv',
+          input: { kind: 'jira', csv: 'Summary\nProbe\n', product: f.owned },
+        }),
+        label: 'feature import',
+      },
+    ],
+    'GET /api/v1/jobs': [{ action: 'read' }],
+    'GET /api/v1/jobs/:id': [{ action: 'read', idTable: 'jobs' }],
+    'POST /api/v1/jobs/:id/cancel': [
+      { action: 'portfolio.write', idTable: 'jobs', where: "kind = 'optimizer.run'", label: 'optimizer job' },
+      { action: 'read', idTable: 'jobs', where: "kind = 'simulation'", label: 'simulation job' },
+    ],
     'GET /api/v1/gates': [{ action: 'read' }],
     'PUT /api/v1/gates': [{ action: 'portfolio.write', body: () => ({}) }],
     'GET /api/v1/initiatives/:id/gate': [{ action: 'read', idTable: 'initiatives' }],
@@ -314,6 +348,19 @@ export const SEEDS: Seed[] = [
     body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
   },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
+  // Queued jobs (no worker runs in these tests, so they stay queued).
+  {
+    table: 'jobs',
+    where: "kind = 'optimizer.run'",
+    path: '/api/v1/jobs',
+    body: async () => ({ kind: 'optimizer.run', input: { timeLimitSeconds: 1 } }),
+  },
+  {
+    table: 'jobs',
+    where: "kind = 'simulation'",
+    path: '/api/v1/jobs',
+    body: async () => ({ kind: 'simulation', input: { trials: 100 } }),
+  },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.
   ...['comments', 'notifications'].map((table) => ({
     table,
@@ -372,6 +419,8 @@ export async function seedMissingRows(store: Store, orgId: string, admin: Client
     if (await anyRow(store, orgId, seed.table, seed.where)) continue;
     const path = typeof seed.path === 'string' ? seed.path : await seed.path(id);
     const res = await admin.request('POST', path, await seed.body(id));
-    if (res.status !== 201) throw new Error(`seeding ${path}: ${res.status} ${await res.text()}`);
+    // 202: a job is accepted (queued), not yet made.
+    if (res.status !== 201 && res.status !== 202)
+      throw new Error(`seeding ${path}: ${res.status} ${await res.text()}`);
   }
 }

@@ -1,45 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { type RunningServer, startServer } from '../support/cli.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/cli.ts';
 import { freePort } from '../support/postgresCluster.ts';
+import { removeServerStores, serverStoreEnv, signInTo as signIn } from '../support/serverProcess.ts';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function signIn(server: RunningServer) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'portfolio@demo.test', password: 'sextant-demo' }),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    cookie: res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; '),
-    csrf: csrfToken,
-  };
-}
-
-async function storeEnv(backend: 'pglite' | 'postgres'): Promise<Record<string, string>> {
-  if (backend === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'sextant-kill-'));
-    dirs.push(dir);
-    return { SEXTANT_DATA_DIR: join(dir, 'data') };
-  }
-  const name = `kill_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return { DATABASE_URL: inject('pgAdminUrl').replace(/\/postgres$/, `/${name}`) };
-}
+afterAll(removeServerStores);
 
 /**
  * SIGKILL in the middle of a stream of acknowledged writes: after a restart every write the server
@@ -47,7 +11,7 @@ async function storeEnv(backend: 'pglite' | 'postgres'): Promise<Record<string, 
  */
 describe.each(['pglite', 'postgres'] as const)('a server killed mid-stream on %s', (backend) => {
   it('loses no acknowledged write', async () => {
-    const env = await storeEnv(backend);
+    const { env } = await serverStoreEnv(backend, 'kill');
     const port = await freePort();
     let server = await startServer(['--port', String(port)], env);
     let auth = await signIn(server);

@@ -9,6 +9,12 @@ import { DEMO_PASSWORD } from '../../services/demo/demoCatalog.ts';
 import { loadDemo } from '../../services/demo/loadDemo.ts';
 import { startWebhookDispatcher } from '../../services/integrations/webhookDispatcher.ts';
 import {
+  DEFAULT_JOB_CONCURRENCY,
+  DEFAULT_JOB_POLL_MS,
+  DEFAULT_LEASE_SECONDS,
+  startJobWorker,
+} from '../../services/jobs/jobWorker.ts';
+import {
   describeStore,
   isStoreEmpty,
   openConfiguredStore,
@@ -43,12 +49,37 @@ export function registerServeCommand(program: Command): void {
       .description('start Sextant (API + web app); loads the demo portfolio into an empty store')
       .option('-p, --port <port>', 'port (env PORT)', process.env.PORT ?? '4000')
       .option('--host <host>', 'interface to listen on', process.env.HOST ?? '0.0.0.0')
-      .option('--no-demo', 'do not load the demo portfolio into an empty store'),
+      .option('--no-demo', 'do not load the demo portfolio into an empty store')
+      .option(
+        '--job-concurrency <n>',
+        'background jobs this process runs at once; 0 = none (env SEXTANT_JOB_CONCURRENCY)',
+        process.env.SEXTANT_JOB_CONCURRENCY ?? String(DEFAULT_JOB_CONCURRENCY),
+      )
+      .option(
+        '--job-lease-seconds <s>',
+        "how long a dead process's job stays claimed before another takes it (env SEXTANT_JOB_LEASE_SECONDS)",
+        process.env.SEXTANT_JOB_LEASE_SECONDS ?? String(DEFAULT_LEASE_SECONDS),
+      ),
   ).action(
-    async (opts: { port: string; host: string; demo: boolean; dataDir?: string; databaseUrl?: string }) => {
+    async (opts: {
+      port: string;
+      host: string;
+      demo: boolean;
+      dataDir?: string;
+      databaseUrl?: string;
+      jobConcurrency: string;
+      jobLeaseSeconds: string;
+    }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new CliError(`--port ${opts.port} is not a port`, 2);
+      const concurrency = Number(opts.jobConcurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 0 || concurrency > 64)
+        throw new CliError(`--job-concurrency ${opts.jobConcurrency} must be a whole number from 0 to 64`, 2);
+      const leaseSeconds = Number(opts.jobLeaseSeconds);
+      if (!Number.isFinite(leaseSeconds) || leaseSeconds < 1 || leaseSeconds > 3600)
+        throw new CliError(`--job-lease-seconds ${opts.jobLeaseSeconds} must be from 1 to 3600`, 2);
+      const pollMs = Number(process.env.SEXTANT_JOB_POLL_MS ?? DEFAULT_JOB_POLL_MS);
       const url = `http://localhost:${port}`;
       let rateLimit: ReturnType<typeof rateLimitFromEnv>;
       try {
@@ -72,6 +103,11 @@ export function registerServeCommand(program: Command): void {
       }
       const app = createApp({ store, mount: mountWeb, rateLimit });
       const webhooks = startWebhookDispatcher(store);
+      const jobs = startJobWorker(store, {
+        concurrency,
+        leaseSeconds,
+        pollMs: Number.isFinite(pollMs) && pollMs > 0 ? pollMs : DEFAULT_JOB_POLL_MS,
+      });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const lines = [
           `Sextant is running on http://localhost:${info.port}  (store: ${describeStore(location)})`,
@@ -92,6 +128,8 @@ export function registerServeCommand(program: Command): void {
       });
       const shutdown = async () => {
         server.close();
+        // Jobs first: interrupted work goes back to the queue while the store is still open.
+        await jobs.stop();
         await webhooks.stop();
         await closeWorkerPool();
         await store.close();

@@ -23,6 +23,13 @@ export interface CsvImportOptions {
   product?: string;
   /** Called every few hundred rows (for progress bars). */
   onProgress?: (rows: number) => void;
+  /** Stops the import between rows; the transaction rolls back (a cancelled or released job). */
+  signal?: AbortSignal;
+  /**
+   * Runs inside the import's transaction just before it commits (not for dry runs): a job records its
+   * success here, so the rows and the job's "succeeded" commit together or not at all.
+   */
+  beforeCommit?: (tx: Db, report: CsvImportReport) => Promise<void>;
 }
 
 export interface BadRow {
@@ -208,6 +215,7 @@ export async function importCsv(
         });
         continue;
       }
+      options.signal?.throwIfAborted();
       report.rows++;
       const rowNo = report.rows;
       const bad = (column: string, reason: string) => {
@@ -277,6 +285,7 @@ export async function importCsv(
         rows: report.imported,
         mapping: report.mapping,
       });
+      await options.beforeCommit?.(tx, report);
     }
     return report;
   };

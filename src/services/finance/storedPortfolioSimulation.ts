@@ -88,7 +88,11 @@ export function storedSimulateProblem(
  * Monte Carlo of portfolio value over stored initiatives, on the worker-thread pool (`simulateProblem`):
  * seeded, so the same request gives the same numbers. Tornado bars carry the initiative names.
  */
-export async function simulateStoredPortfolio(ctx: ServiceContext, raw: unknown): Promise<StoredSimulation> {
+export async function simulateStoredPortfolio(
+  ctx: ServiceContext,
+  raw: unknown,
+  options: { signal?: AbortSignal; onProgress?: (doneTrials: number, totalTrials: number) => void } = {},
+): Promise<StoredSimulation> {
   const input = parseInput(SimulationRequest, raw ?? {}, 'simulation request');
   const [settings, list] = await Promise.all([
     loadPlanningSettings(ctx),
@@ -116,6 +120,8 @@ export async function simulateStoredPortfolio(ctx: ServiceContext, raw: unknown)
     ...(input.trials === undefined ? {} : { trials: input.trials }),
     ...(input.seed === undefined ? {} : { seed: input.seed }),
     ...(input.bins === undefined ? {} : { bins: input.bins }),
+    signal: options.signal,
+    onProgress: options.onProgress,
   });
   const names = new Map(list.map((i) => [i.id, i.name]));
   return {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Store } from '../../store/database.ts';
 import type { Db } from '../../store/db.ts';
 import { queryRows } from '../../store/queryRows.ts';
+import { type PollingLoop, startPollingLoop } from '../pollingLoop.ts';
 import type { EventEnvelope } from './emitEvent.ts';
 import { webhookBody } from './webhookBody.ts';
 import { signWebhook } from './webhookSignature.ts';
@@ -131,36 +132,16 @@ export async function dispatchDueWebhooks(store: Store, options: DispatcherOptio
 }
 
 /** A running dispatcher loop; `stop()` waits for the pass in flight. */
-export interface WebhookDispatcher {
-  stop(): Promise<void>;
-}
+export type WebhookDispatcher = PollingLoop;
 
 /**
  * Starts delivering webhooks from the outbox in the background (the server process runs one; any number
- * of processes may run one against the same PostgreSQL).
+ * of processes may run one against the same PostgreSQL), on the same polling loop as the job worker.
  */
 export function startWebhookDispatcher(store: Store, options: DispatcherOptions = {}): WebhookDispatcher {
   const o = { ...DEFAULTS, ...options };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = () => {
-    running = (async () => {
-      try {
-        // Keep going while there is work, so a backlog drains without waiting a poll interval per batch.
-        while (!stopped && (await dispatchDueWebhooks(store, o)) > 0) {}
-      } catch (err) {
-        if (!stopped) process.stderr.write(`webhook dispatcher: ${(err as Error).message}\n`);
-      }
-      if (!stopped) timer = setTimeout(tick, o.pollMs);
-    })();
-  };
-  timer = setTimeout(tick, 0);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPollingLoop(async () => (await dispatchDueWebhooks(store, o)) > 0, {
+    pollMs: o.pollMs,
+    name: 'webhook dispatcher',
+  });
 }

@@ -43,7 +43,11 @@ const CHUNK = 3;
  * (≥ 20 levels), each level solved on the worker pool, with score ranking at the same budget. The
  * request's time limit bounds the whole sweep: it is shared out so the slowest thread ends in time.
  */
-export async function runPortfolioFrontier(ctx: ServiceContext, raw: unknown): Promise<PortfolioFrontier> {
+export async function runPortfolioFrontier(
+  ctx: ServiceContext,
+  raw: unknown,
+  options: { signal?: AbortSignal; onProgress?: (doneLevels: number, totalLevels: number) => void } = {},
+): Promise<PortfolioFrontier> {
   const req = parseInput(FrontierRequest, raw ?? {}, 'frontier request');
   const input = await loadPortfolioInput(ctx, req);
   const { problem, warnings } = buildPortfolioProblem(input.initiatives, input.settings);
@@ -55,6 +59,8 @@ export async function runPortfolioFrontier(ctx: ServiceContext, raw: unknown): P
     to: req.to,
     timeLimitSeconds: perLevel,
     chunkSize: CHUNK,
+    signal: options.signal,
+    onProgress: options.onProgress,
   });
   const idOf = (s: string | { id: string }) => (typeof s === 'string' ? s : s.id);
   const problems = frontierLevels(problem, { levels: req.levels, from: req.from, to: req.to });

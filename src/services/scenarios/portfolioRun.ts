@@ -107,6 +107,7 @@ function usageOf(problem: OptimizeProblem, selected: readonly Selection[]): Reco
 export async function optimizeStoredPortfolio(
   ctx: ServiceContext,
   constraints: OptimizerConstraints,
+  options: { signal?: AbortSignal } = {},
 ): Promise<{ run: PortfolioRun; versions: Record<string, number> }> {
   const input = await loadPortfolioInput(ctx, constraints);
   const { names, settings } = input;
@@ -114,6 +115,7 @@ export async function optimizeStoredPortfolio(
     method: constraints.method,
     timeLimitSeconds: constraints.timeLimitSeconds,
     explain: true,
+    signal: options.signal,
   });
   const candidates = new Map(input.candidates.map((c) => [c.id, c]));
   const ranking = greedyScoreRanking(solved.problem, { by: 'value' });
@@ -152,8 +154,15 @@ export async function optimizeStoredPortfolio(
   return { run, versions: input.versions };
 }
 
-/** POST /optimizer/run: validates the constraints and runs the optimizer (writes nothing). */
-export async function runPortfolioOptimizer(ctx: ServiceContext, raw: unknown): Promise<PortfolioRun> {
+/**
+ * POST /optimizer/run (and the optimizer.run job): validates the constraints and runs the optimizer
+ * (writes nothing). `signal` stops the solver's worker task (a cancelled job).
+ */
+export async function runPortfolioOptimizer(
+  ctx: ServiceContext,
+  raw: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<PortfolioRun> {
   const constraints = parseInput(OptimizerConstraints, raw ?? {}, 'optimizer constraints');
-  return (await optimizeStoredPortfolio(ctx, constraints)).run;
+  return (await optimizeStoredPortfolio(ctx, constraints, options)).run;
 }

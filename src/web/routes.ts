@@ -58,6 +58,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/optimizer',
+    page: page(() => import('./pages/OptimizerPage.tsx'), 'OptimizerPage'),
+    nav: { label: 'Optimizer', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
     pattern: '/risks',
     page: page(() => import('./pages/RisksPage.tsx'), 'RisksPage'),
     nav: { label: 'Risks', group: 'Portfolio' },

@@ -49,16 +49,27 @@ export interface RoadmapItem {
   id: string;
   kind: string;
   name: string;
+  productId?: string | null;
   productName?: string;
+  releaseId?: string | null;
+  /** Quarters from the planning start (0); end is exclusive. */
+  start?: number;
+  end?: number;
   startPeriod?: string;
   endPeriod?: string;
+  deadlinePeriod?: string | null;
   segment?: { id: string; name: string } | null;
   late?: { slip: number; cause?: { kind: string; roleName?: string; periodLabel?: string } } | null;
 }
 
 export interface Roadmap {
   scope: { productId: string | null; name: string };
+  view?: 'quarter' | 'release' | 'horizon';
   periods: string[];
+  currentPeriod?: string;
+  items?: RoadmapItem[];
+  groups?: { key: string; name: string; items: RoadmapItem[] }[];
+  milestones?: RoadmapItem[];
   horizons: Record<string, RoadmapItem[]>;
   late: RoadmapItem[];
 }

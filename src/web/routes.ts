@@ -88,6 +88,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/releases',
+    page: page(() => import('./pages/ReleasesPage.tsx'), 'ReleasesPage'),
+    nav: { label: 'Releases', group: 'Product' },
+    action: 'read',
+  },
+  {
     pattern: '/backlog',
     page: page(() => import('./pages/BacklogPage.tsx'), 'BacklogPage'),
     nav: { label: 'Backlog', group: 'Product' },

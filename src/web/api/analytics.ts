@@ -25,7 +25,55 @@ export interface PortfolioDashboard {
       priorityShare: number;
     }[];
   };
-  needsDecision?: { proposedInitiatives?: { count: number } };
+  riskValueBubbles: {
+    initiativeId: string;
+    name: string;
+    stage: string;
+    exposure: number;
+    npv: number;
+    probability: number;
+    expectedValue: number;
+    cost: number;
+  }[];
+  bcg: {
+    productId: string;
+    name: string;
+    marketGrowth: number;
+    relativeMarketShare: number;
+    quadrant: string;
+    revenue: number;
+    recommendation: string;
+  }[];
+  geMcKinsey: {
+    segments: GePlacement[];
+    products: GePlacement[];
+  };
+  lifecycleMix: { stages: { stage: string; count: number; revenue: number; revenueShare: number }[] };
+  needsDecision?: {
+    proposedInitiatives?: {
+      count: number;
+      top: { id: string; name: string; kind: string; expectedValue: number; cost: number }[];
+    };
+    products?: {
+      productId: string;
+      name: string;
+      recommendation: string;
+      current: string | null;
+      reason: string;
+    }[];
+    offTrackGoals?: { goalId: string; name: string; progress: number; expectedProgress: number }[];
+    openHighRisks?: { id: string; title: string; exposure: number }[];
+  };
+}
+
+export interface GePlacement {
+  id: string;
+  name: string;
+  attractiveness: number;
+  strength: number;
+  attractivenessLevel: string;
+  strengthLevel: string;
+  recommendation: string;
 }
 
 export interface CapacityCell {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { issueFor, request } from '../../api/client.ts';
 import { describedBy, Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
@@ -27,6 +27,8 @@ export function NoteEditor({
 }) {
   const qc = useQueryClient();
   const [markdown, setMarkdown] = useState(note.markdown);
+  // A recomposed draft replaces the text; a save that only bumped the version leaves it as typed.
+  useEffect(() => setMarkdown(note.markdown), [note.markdown]);
   const save = useMutation({
     mutationFn: () =>
       request<ReleaseNote>(

@@ -72,17 +72,10 @@ export function ReleaseNotesCard({
                 </button>
               </div>
             )}
-            {base && (
-              <NoteEditor
-                key={`${base.id}:${base.version}`}
-                note={base}
-                title="Release note"
-                editable={editable}
-              />
-            )}
+            {base && <NoteEditor key={base.id} note={base} title="Release note" editable={editable} />}
             {variants.map((n) => (
               <NoteEditor
-                key={`${n.id}:${n.version}`}
+                key={n.id}
                 note={n}
                 title={`Variant for ${segmentName.get(n.segmentId ?? '') ?? 'a segment'}`}
                 editable={editable}

@@ -155,11 +155,11 @@ describe('main workflows in Chromium', () => {
     await page.getByRole('link', { name: release.name }).click();
     await page.getByRole('heading', { name: 'Features in this release' }).waitFor();
     await page.getByLabel('Plan a feature into this release').fill('Announced in e2e');
-    await page.getByRole('button', { name: `Plan ${title} into ${release.name}` }).click();
+    await page.getByRole('button', { name: `Plan into release: ${title}` }).click();
     const inRelease = page.getByTestId('release-features');
     await inRelease.getByRole('cell', { name: title, exact: true }).waitFor();
-    await page.getByRole('button', { name: `Ship ${title}` }).click();
-    await page.getByRole('button', { name: `Ship ${title}` }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Ship: ${title}` }).click();
+    await page.getByRole('button', { name: `Ship: ${title}` }).waitFor({ state: 'detached' });
     expect(await inRelease.getByRole('row', { name: new RegExp(title) }).textContent()).toContain('Shipped');
 
     // Compose the notes from the shipped features, edit them, add a segment variant, publish.

@@ -68,7 +68,7 @@ export function ReleaseFeaturesCard({ release, editable }: { release: Release; e
                           className="btn btn-secondary btn-small"
                           disabled={update.isPending}
                           onClick={() => update.mutate({ feature: f, patch: { status: 'shipped' } })}
-                          aria-label={`Ship ${f.title}`}
+                          aria-label={`Ship: ${f.title}`}
                         >
                           Ship
                         </button>
@@ -84,7 +84,7 @@ export function ReleaseFeaturesCard({ release, editable }: { release: Release; e
                               patch: { releaseId: null, status: f.status === 'shipped' ? 'shipped' : 'idea' },
                             })
                           }
-                          aria-label={`Take ${f.title} out of the release`}
+                          aria-label={`Take out: ${f.title}`}
                         >
                           Take out
                         </button>
@@ -119,7 +119,7 @@ export function ReleaseFeaturesCard({ release, editable }: { release: Release; e
                           onClick={() =>
                             update.mutate({ feature: f, patch: { releaseId: release.id, status: 'planned' } })
                           }
-                          aria-label={`Plan ${f.title} into ${release.name}`}
+                          aria-label={`Plan into release: ${f.title}`}
                         >
                           Plan into release
                         </button>

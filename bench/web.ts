@@ -1,6 +1,6 @@
 /**
  * Web app benchmark: gzipped size of the initial JavaScript (index.html's entry and its static
- * imports), and time-to-ready of the backlog and products pages in Chromium against the real server
+ * imports), and time-to-ready of the dashboard, backlog and products pages in Chromium against the real server
  * with `sextant demo --scale 10` data; plus scrolling a synthetic 100,000-row backlog.
  *
  *   node --import tsx bench/web.ts [--runs 5] [--scale 10]
@@ -165,6 +165,7 @@ async function main() {
     const page = await context.newPage();
 
     const results: Record<string, number[]> = {
+      'dashboard ready (charts drawn)': [],
       'products list ready': [],
       'product detail ready (charts drawn)': [],
       'backlog first rows': [],
@@ -173,6 +174,17 @@ async function main() {
     let features = 0;
     let productId = '';
     for (let run = 0; run < RUNS; run++) {
+      results['dashboard ready (charts drawn)'].push(
+        await timeTo(page, '/', () => {
+          const charts = [...document.querySelectorAll('.chart-canvas')];
+          return (
+            document.querySelectorAll('.stat-tile').length >= 7 &&
+            charts.length >= 5 &&
+            charts.every((c) => c.querySelector('svg')) &&
+            document.querySelectorAll('.panel-loading').length === 0
+          );
+        }),
+      );
       results['products list ready'].push(
         await timeTo(page, '/products', () => {
           const rows = document.querySelectorAll('main tbody tr').length;

@@ -113,10 +113,11 @@ export const OPTIMIZER_ROUTES: RouteSpec[] = [
     action: 'portfolio.write',
     tag: 'scenarios',
     summary:
-      'Commit a scenario in one transaction: approve its initiatives, staff them, log the decision (rationale required; 409 when its initiatives changed since the run)',
+      'Commit a scenario in one transaction: approve its initiatives, staff them, log the decision (rationale required; 409 when its initiatives changed since the run; If-Match refuses a stale scenario)',
     body: ScenarioCommit,
     takesId: true,
     target: scenarioTarget,
-    handler: async (c, ctx, body) => c.json(await commitScenario(ctx, scenarioId(c), body)),
+    handler: async (c, ctx, body) =>
+      c.json(await commitScenario(ctx, scenarioId(c), body, ifMatchVersion(c))),
   },
 ];

@@ -6,6 +6,7 @@ import { demand, featureDemand } from '../services/ranking/demand.ts';
 import { featureProduct } from '../services/ranking/featureProduct.ts';
 import { featureRanking } from '../services/ranking/featureRanking.ts';
 import { FormulasInput, formulaScores, listFormulas, saveFormulas } from '../services/ranking/formulas.ts';
+import { getGoalWeights } from '../services/ranking/goalWeightsView.ts';
 import { PullBackInput, pullBack } from '../services/ranking/pullBack.ts';
 import { RerankInput, rerankFeature } from '../services/ranking/rerankFeature.ts';
 import { resolveProduct } from '../services/ranking/resolveProduct.ts';
@@ -125,6 +126,14 @@ export const RANKING_ROUTES: RouteSpec[] = [
       { name: 'productId', description: 'one product (id or slug); omit for all' },
     ],
     handler: async (c, ctx) => c.json(await formulaScores(ctx, c.req.query())),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/goals/weights',
+    action: 'read',
+    tag: 'ranking',
+    summary: 'The goals’ weights and the last accepted pairwise comparison matrix (null when set directly)',
+    handler: async (c, ctx) => c.json(await getGoalWeights(ctx)),
   },
   {
     method: 'PUT',

@@ -58,6 +58,12 @@ export const ROUTES: RouteDef[] = [
     action: 'read',
   },
   {
+    pattern: '/optimizer',
+    page: page(() => import('./pages/OptimizerPage.tsx'), 'OptimizerPage'),
+    nav: { label: 'Optimizer', group: 'Portfolio' },
+    action: 'read',
+  },
+  {
     pattern: '/risks',
     page: page(() => import('./pages/RisksPage.tsx'), 'RisksPage'),
     nav: { label: 'Risks', group: 'Portfolio' },
@@ -96,6 +102,12 @@ export const ROUTES: RouteDef[] = [
     pattern: '/roadmap',
     page: page(() => import('./pages/RoadmapPage.tsx'), 'RoadmapPage'),
     nav: { label: 'Roadmap', group: 'Product' },
+    action: 'read',
+  },
+  {
+    pattern: '/releases',
+    page: page(() => import('./pages/ReleasesPage.tsx'), 'ReleasesPage'),
+    nav: { label: 'Releases', group: 'Product' },
     action: 'read',
   },
   {

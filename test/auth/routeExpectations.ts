@@ -187,6 +187,7 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     ],
     'GET /api/v1/features/:id/demand': [{ action: 'read', idTable: 'features' }],
     'GET /api/v1/features/scores': [{ action: 'read' }],
+    'GET /api/v1/goals/weights': [{ action: 'read' }],
     'PUT /api/v1/goals/weights': [{ action: 'portfolio.write', body: () => ({}) }],
     'GET /api/v1/demand': [{ action: 'read' }],
     'GET /api/v1/organization/formulas': [{ action: 'read' }],

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchChromium, settled } from './support/browser.ts';
+import { DEMO_PASSWORD, launchChromium, pageErrors, screenshot, settled } from './support/browser.ts';
 import { type RunningServer, startSextant } from './support/sextantServer.ts';
 
 async function focused(page: Page) {
@@ -17,7 +17,7 @@ async function focused(page: Page) {
   });
 }
 
-async function tabUntil(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 40) {
+async function tabUntil(page: Page, match: (f: Awaited<ReturnType<typeof focused>>) => boolean, max = 80) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const f = await focused(page);
@@ -70,7 +70,7 @@ describe('keyboard only', () => {
     expect(firstFocusable).toBe('Skip to content');
     expect((await focused(page)).text).toBe('Skip to content');
     const order: string[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
       const f = await focused(page);
       if (f.tag === 'a') order.push(f.text);
@@ -83,12 +83,14 @@ describe('keyboard only', () => {
       'Segments',
       'Pecking order',
       'Initiatives',
+      'Optimizer',
       'Risks',
       'Decision log',
       'Governance',
       'Finance',
       'Capacity',
       'Roadmap',
+      'Releases',
       'Backlog',
       'Feedback inbox',
       'Audit trail',
@@ -125,6 +127,55 @@ describe('keyboard only', () => {
     await tabUntil(page, (f) => f.label === 'Revoke token ci-token');
     await page.keyboard.press('Enter');
     await page.getByText('Revoked').waitFor();
+    await context.close();
+  });
+
+  it('runs the optimizer, saves and commits a scenario with the keyboard alone', async () => {
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1360, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await tabUntil(page, (f) => f.label === 'Email');
+    await page.keyboard.type('portfolio@demo.test');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+
+    // From the navigation to the optimizer.
+    const link = await tabUntil(page, (f) => f.tag === 'a' && f.text === 'Optimizer');
+    expect(link.outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    await page.locator('h1', { hasText: 'Optimizer and scenarios' }).waitFor();
+    await settled(page);
+
+    // A constraint by keyboard (the budget share), then the Run button.
+    await tabUntil(page, (f) => f.label.startsWith("Budget: share of candidates' cost"));
+    await page.keyboard.type('80');
+    // A collapsed section opens with Enter on its summary.
+    await tabUntil(page, (f) => f.text.startsWith('Mandatory and forbidden initiatives'));
+    await page.keyboard.press('Enter');
+    expect(await page.locator('details.constraint-section').first().getAttribute('open')).not.toBeNull();
+    const run = await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Run optimizer');
+    expect(run.outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('run-report').waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('share')).toBe('80');
+
+    // Save as a scenario: name, then Enter submits.
+    await tabUntil(page, (f) => f.label === 'Scenario name');
+    await page.keyboard.type('Keyboard plan');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Back to the list' }).waitFor({ timeout: 60_000 });
+
+    // Commit: rationale, Tab to the button, Enter.
+    await tabUntil(page, (f) => f.tag === 'textarea' && f.label === 'Rationale', 200);
+    await page.keyboard.type('Chosen by keyboard: best value at 80 % of the cost.');
+    const commit = await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Commit scenario');
+    expect(commit.outline).toMatch(/^solid [1-9]/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('commit-result').waitFor();
+    await screenshot(page, 'optimizer-keyboard-commit');
+    expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
 });

@@ -14,12 +14,19 @@ const MAIN_PAGES: { name: string; path: string; heading: RegExp }[] = [
   { name: 'backlog-parking-lot', path: '/backlog?view=parking', heading: /^Backlog/ },
   { name: 'feedback', path: '/feedback', heading: /Feedback inbox/ },
   { name: 'initiatives', path: '/initiatives', heading: /Initiatives/ },
+  { name: 'optimizer', path: '/optimizer', heading: /Optimizer and scenarios/ },
+  { name: 'optimizer-frontier', path: '/optimizer?tab=frontier', heading: /Optimizer and scenarios/ },
+  { name: 'optimizer-scenarios', path: '/optimizer?tab=scenarios', heading: /Optimizer and scenarios/ },
   { name: 'risks', path: '/risks', heading: /Risks/ },
   { name: 'decisions', path: '/decisions', heading: /Decision log/ },
   { name: 'capacity', path: '/capacity', heading: /Capacity/ },
   { name: 'roadmap', path: '/roadmap', heading: /Roadmap/ },
+  { name: 'roadmap-by-release', path: '/roadmap?view=release', heading: /Roadmap/ },
+  { name: 'roadmap-now-next-later', path: '/roadmap?view=horizon', heading: /Roadmap/ },
+  { name: 'releases', path: '/releases', heading: /Releases and announcements/ },
   { name: 'audit', path: '/audit', heading: /Audit trail/ },
   { name: 'settings', path: '/settings', heading: /Settings/ },
+  { name: 'settings-goal-weights', path: '/settings?tab=goals', heading: /Settings/ },
 ];
 
 describe('every main page in Chromium (portfolio manager)', () => {

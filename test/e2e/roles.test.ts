@@ -1,23 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, open, pageErrors, screenshot, settled, signIn } from './support/browser.ts';
+import { api } from './support/pageApi.ts';
 import { type RunningServer, startSextant } from './support/sextantServer.ts';
-
-/** Calls the API from inside the signed-in page (same cookies, CSRF header from the readable cookie). */
-async function api<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const csrf = /sextant_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return (await res.json()) as T;
-    },
-    { method, path, body },
-  );
-}
 
 describe('roles in the browser', () => {
   let server: RunningServer;

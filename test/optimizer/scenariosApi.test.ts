@@ -160,7 +160,28 @@ describe.each(BACKENDS)('scenarios over the API on %s', (backend) => {
 
   it('commits one: approves its initiatives, staffs them, logs the decision, audits every write', async () => {
     const rationale = 'Fund A and B: best strategic value inside 200 a quarter.';
-    const res = await pm.request('POST', `/api/v1/scenarios/${tight.id}/commit`, { rationale });
+    // A stale If-Match is refused before anything is written; the version read commits.
+    const version = Number(
+      ((await (await pm.request('GET', `/api/v1/scenarios/${tight.id}`)).json()) as { version: number })
+        .version,
+    );
+    const stale = await pm.request(
+      'POST',
+      `/api/v1/scenarios/${tight.id}/commit`,
+      { rationale },
+      {
+        'if-match': `"${version + 1}"`,
+      },
+    );
+    expect(stale.status).toBe(412);
+    const res = await pm.request(
+      'POST',
+      `/api/v1/scenarios/${tight.id}/commit`,
+      { rationale },
+      {
+        'if-match': `"${version}"`,
+      },
+    );
     const text = await res.text();
     expect(res.status, text).toBe(200);
     const out = JSON.parse(text) as CommittedScenario;

@@ -549,6 +549,17 @@ describe.each(BACKENDS)('prioritization over the API on %s', (backend) => {
     for (const [k, g] of goals.entries()) {
       expect(Number(stored.find((s) => s.id === g.id)!.weight)).toBeCloseTo(w[k]! / total, 6);
     }
+    // The accepted matrix is readable back for the settings page, with the weights it produced.
+    type View = {
+      goals: { goalId: string; weight: number }[];
+      pairwise: { goalIds: string[]; matrix: number[][]; consistencyRatio: number } | null;
+    };
+    const view = await json<View>(await (await world.as('viewer')).request('GET', '/api/v1/goals/weights'));
+    expect(view.pairwise?.goalIds).toEqual(goalIds);
+    expect(view.pairwise?.matrix).toEqual(consistent);
+    expect(view.pairwise?.consistencyRatio).toBeLessThan(1e-9);
+    for (const [k, g] of goals.entries())
+      expect(view.goals.find((x) => x.goalId === g.id)!.weight).toBeCloseTo(w[k]! / total, 6);
     // Direct weights are normalized too; every goal must be named; the viewer may not.
     await json(
       await api.request('PUT', '/api/v1/goals/weights', {
@@ -557,6 +568,8 @@ describe.each(BACKENDS)('prioritization over the API on %s', (backend) => {
       }),
     );
     expect(Number((await listAll(api, '/api/v1/goals'))[0]!.weight)).toBeCloseTo(1 / n, 9);
+    // Set directly, the weights no longer come from a matrix.
+    expect((await json<View>(await api.request('GET', '/api/v1/goals/weights'))).pairwise).toBeNull();
     expect(
       (await api.request('PUT', '/api/v1/goals/weights', { method: 'direct', weights: { [goalIds[0]!]: 1 } }))
         .status,

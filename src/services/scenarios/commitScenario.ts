@@ -117,17 +117,24 @@ async function staff(
  * (at the start period the plan chose), approved ones are staffed from their role demand, the scenario is
  * marked committed, and the decision is logged with the rationale and links to the initiatives — each
  * write with its audit entry. A scenario whose candidate initiatives changed since its run (any version
- * differs, or one was deleted) is refused: re-run it first.
+ * differs, or one was deleted) is refused: re-run it first; a stale If-Match version is refused (412).
  */
 export async function commitScenario(
   ctx: ServiceContext,
   id: string,
   raw: unknown,
+  expectedVersion?: number,
 ): Promise<CommittedScenario> {
   const { rationale } = parseInput(ScenarioCommit, raw, 'scenario commit');
   return inTransaction(ctx, async (tx) => {
     const before = await findRowForUpdate(tx, scenarios, ctx.orgId, id);
     if (!before) throw notFound('scenario', id);
+    // If-Match: commit the scenario the caller looked at, not one changed (or committed) since.
+    if (expectedVersion !== undefined && before.version !== expectedVersion)
+      throw new DomainError(
+        'version_mismatch',
+        `the scenario changed since you read it (version ${String(before.version)}, you sent ${expectedVersion})`,
+      );
     if (before.status === 'committed')
       throw new DomainError('conflict', `scenario "${String(before.name)}" is already committed`);
     const report = before.report as PortfolioRun;

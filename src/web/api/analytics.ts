@@ -25,7 +25,55 @@ export interface PortfolioDashboard {
       priorityShare: number;
     }[];
   };
-  needsDecision?: { proposedInitiatives?: { count: number } };
+  riskValueBubbles: {
+    initiativeId: string;
+    name: string;
+    stage: string;
+    exposure: number;
+    npv: number;
+    probability: number;
+    expectedValue: number;
+    cost: number;
+  }[];
+  bcg: {
+    productId: string;
+    name: string;
+    marketGrowth: number;
+    relativeMarketShare: number;
+    quadrant: string;
+    revenue: number;
+    recommendation: string;
+  }[];
+  geMcKinsey: {
+    segments: GePlacement[];
+    products: GePlacement[];
+  };
+  lifecycleMix: { stages: { stage: string; count: number; revenue: number; revenueShare: number }[] };
+  needsDecision?: {
+    proposedInitiatives?: {
+      count: number;
+      top: { id: string; name: string; kind: string; expectedValue: number; cost: number }[];
+    };
+    products?: {
+      productId: string;
+      name: string;
+      recommendation: string;
+      current: string | null;
+      reason: string;
+    }[];
+    offTrackGoals?: { goalId: string; name: string; progress: number; expectedProgress: number }[];
+    openHighRisks?: { id: string; title: string; exposure: number }[];
+  };
+}
+
+export interface GePlacement {
+  id: string;
+  name: string;
+  attractiveness: number;
+  strength: number;
+  attractivenessLevel: string;
+  strengthLevel: string;
+  recommendation: string;
 }
 
 export interface CapacityCell {
@@ -49,16 +97,27 @@ export interface RoadmapItem {
   id: string;
   kind: string;
   name: string;
+  productId?: string | null;
   productName?: string;
+  releaseId?: string | null;
+  /** Quarters from the planning start (0); end is exclusive. */
+  start?: number;
+  end?: number;
   startPeriod?: string;
   endPeriod?: string;
+  deadlinePeriod?: string | null;
   segment?: { id: string; name: string } | null;
   late?: { slip: number; cause?: { kind: string; roleName?: string; periodLabel?: string } } | null;
 }
 
 export interface Roadmap {
   scope: { productId: string | null; name: string };
+  view?: 'quarter' | 'release' | 'horizon';
   periods: string[];
+  currentPeriod?: string;
+  items?: RoadmapItem[];
+  groups?: { key: string; name: string; items: RoadmapItem[] }[];
+  milestones?: RoadmapItem[];
   horizons: Record<string, RoadmapItem[]>;
   late: RoadmapItem[];
 }

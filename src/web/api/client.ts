@@ -9,12 +9,21 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: Issue[];
+  /** The error's other details (e.g. the inconsistent pair of a refused AHP matrix). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, issues: Issue[]) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: Issue[],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 }
 
@@ -26,7 +35,11 @@ function csrfToken(): string {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { issues?: Issue[] } | null };
+  error?: {
+    code?: string;
+    message?: string;
+    details?: ({ issues?: Issue[] } & Record<string, unknown>) | null;
+  };
 }
 
 async function failure(res: Response): Promise<ApiError> {
@@ -42,6 +55,7 @@ async function failure(res: Response): Promise<ApiError> {
     e?.code ?? 'http_error',
     e?.message ?? `${res.status} ${res.statusText}`,
     e?.details?.issues ?? [],
+    e?.details ?? {},
   );
 }
 

@@ -1,5 +1,5 @@
 // Only the ECharts pieces Sextant draws, so the lazily loaded chart chunk stays small.
-import { BarChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -13,6 +13,7 @@ import { SVGRenderer } from 'echarts/renderers';
 echarts.use([
   LineChart,
   BarChart,
+  ScatterChart,
   HeatmapChart,
   GridComponent,
   LegendComponent,

@@ -2,9 +2,8 @@ import { useMemo, useState } from 'react';
 import type { Initiative, Segment } from '../api/types.ts';
 import { useList } from '../api/useList.ts';
 import { useSession } from '../auth/SessionContext.ts';
-import { Card } from '../components/Card.tsx';
+import { type Column, ListCard } from '../components/ListCard.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { QueryState } from '../components/QueryState.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { SelectFilter } from '../components/SelectFilter.tsx';
 import { Tag } from '../components/Tag.tsx';
@@ -36,6 +35,30 @@ export function InitiativesPage() {
     () => new Map((segments.data ?? []).map((s) => [s.id, s.name])),
     [segments.data],
   );
+  const columns: Column<Initiative>[] = [
+    {
+      header: 'Initiative',
+      cell: (i) => (
+        <>
+          <strong>{i.name}</strong>
+          {i.mandatory && (
+            <>
+              {' '}
+              <Tag tone="warning">Mandatory</Tag>
+            </>
+          )}
+          <div className="muted small">{i.description}</div>
+        </>
+      ),
+    },
+    { header: 'Kind', cell: (i) => humanize(i.kind) },
+    { header: 'Stage', cell: (i) => <Tag tone={toneOf(i.stage)}>{humanize(i.stage)}</Tag> },
+    { header: 'Segment', cell: (i) => (i.segmentId ? (segmentName.get(i.segmentId) ?? '…') : '—') },
+    { header: 'Start', cell: (i) => i.startPeriod },
+    { header: 'Cost', num: true, cell: (i) => fmtMoney(sum(i.costPerPeriod)) },
+    { header: 'Benefit', num: true, cell: (i) => fmtMoney(sum(i.benefitPerPeriod)) },
+    { header: 'Probability', num: true, cell: (i) => fmtPercent(i.probability) },
+  ];
   return (
     <>
       <PageHeader
@@ -55,74 +78,31 @@ export function InitiativesPage() {
         }
       />
       {intake && <InitiativeIntakeForm onDone={() => setIntake(false)} />}
-      <Card>
-        <div className="filters">
-          <SelectFilter
-            id="init-stage"
-            label="Stage"
-            value={stage}
-            onChange={setStage}
-            options={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
-          />
-          <SelectFilter
-            id="init-kind"
-            label="Kind"
-            value={kind}
-            onChange={setKind}
-            options={KINDS.map((s) => ({ value: s, label: humanize(s) }))}
-          />
-          <SearchBox id="init-q" label="Search" value={q} onChange={setQ} />
-        </div>
-        <QueryState query={initiatives} label="initiatives" empty="No initiatives match">
-          {(rows) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Initiative</th>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Segment</th>
-                  <th scope="col">Start</th>
-                  <th scope="col" className="num">
-                    Cost
-                  </th>
-                  <th scope="col" className="num">
-                    Benefit
-                  </th>
-                  <th scope="col" className="num">
-                    Probability
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <tr key={i.id}>
-                    <td>
-                      <strong>{i.name}</strong>
-                      {i.mandatory && (
-                        <>
-                          {' '}
-                          <Tag tone="warning">Mandatory</Tag>
-                        </>
-                      )}
-                      <div className="muted small">{i.description}</div>
-                    </td>
-                    <td>{humanize(i.kind)}</td>
-                    <td>
-                      <Tag tone={toneOf(i.stage)}>{humanize(i.stage)}</Tag>
-                    </td>
-                    <td>{i.segmentId ? (segmentName.get(i.segmentId) ?? '…') : '—'}</td>
-                    <td>{i.startPeriod}</td>
-                    <td className="num">{fmtMoney(sum(i.costPerPeriod))}</td>
-                    <td className="num">{fmtMoney(sum(i.benefitPerPeriod))}</td>
-                    <td className="num">{fmtPercent(i.probability)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </QueryState>
-      </Card>
+      <ListCard
+        query={initiatives}
+        label="initiatives"
+        empty="No initiatives match"
+        columns={columns}
+        filters={
+          <>
+            <SelectFilter
+              id="init-stage"
+              label="Stage"
+              value={stage}
+              onChange={setStage}
+              options={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+            />
+            <SelectFilter
+              id="init-kind"
+              label="Kind"
+              value={kind}
+              onChange={setKind}
+              options={KINDS.map((s) => ({ value: s, label: humanize(s) }))}
+            />
+            <SearchBox id="init-q" label="Search" value={q} onChange={setQ} />
+          </>
+        }
+      />
     </>
   );
 }

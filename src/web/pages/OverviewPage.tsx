@@ -13,6 +13,8 @@ import { fmtDate, fmtMoney, fmtNumber, humanize } from '../format/format.ts';
 import { toneOf } from '../format/tones.ts';
 import { Link } from '../router/Link.tsx';
 import { DashboardTiles } from './overview/DashboardTiles.tsx';
+import { NeedsDecisionCard } from './overview/NeedsDecisionCard.tsx';
+import { PortfolioMatrices } from './overview/PortfolioMatrices.tsx';
 
 const STAGES = ['ideation', 'development', 'launch', 'growth', 'maturity', 'decline', 'retired'] as const;
 
@@ -66,6 +68,8 @@ export function OverviewPage() {
           detail="untriaged items in the inbox"
         />
       </div>
+      <NeedsDecisionCard />
+      <PortfolioMatrices />
       <div className="grid-2">
         <Card title="Products by lifecycle stage">
           <QueryState query={products} label="products" empty="No products yet">

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
 import type { Product, ProductFinancial, ProductLine } from '../api/types.ts';
 import { useList } from '../api/useList.ts';
-import { Card } from '../components/Card.tsx';
+import { type Column, ListCard } from '../components/ListCard.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { QueryState } from '../components/QueryState.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { SelectFilter } from '../components/SelectFilter.tsx';
 import { Tag } from '../components/Tag.tsx';
@@ -32,75 +31,62 @@ export function ProductsPage() {
     return m;
   }, [financials.data]);
 
+  const columns: Column<Product>[] = [
+    {
+      header: 'Product',
+      cell: (p) => (
+        <>
+          <Link to={`/products/${p.id}`}>{p.name}</Link>
+          <div className="muted small">{p.description}</div>
+        </>
+      ),
+    },
+    { header: 'Line', cell: (p) => lineName.get(p.productLineId) ?? '—' },
+    { header: 'Stage', cell: (p) => <Tag tone={toneOf(p.lifecycleStage)}>{humanize(p.lifecycleStage)}</Tag> },
+    {
+      header: 'Decision',
+      cell: (p) =>
+        p.investmentDecision ? (
+          <Tag tone={toneOf(p.investmentDecision)}>{humanize(p.investmentDecision)}</Tag>
+        ) : (
+          <span className="muted">Not decided</span>
+        ),
+    },
+    { header: 'Segments', num: true, cell: (p) => p.segments.length },
+    {
+      header: 'Revenue (latest quarter)',
+      num: true,
+      cell: (p) => {
+        const fin = latest.get(p.id);
+        return fin ? `${fmtMoney(fin.revenue)} (${fin.period})` : '—';
+      },
+    },
+  ];
+
   return (
     <>
       <PageHeader
         title="Products"
         subtitle="The portfolio's products, their stage and the investment decision."
       />
-      <Card>
-        <div className="filters">
-          <SearchBox id="products-q" label="Search products" value={q} onChange={setQ} />
-          <SelectFilter
-            id="products-stage"
-            label="Lifecycle stage"
-            value={stage}
-            onChange={setStage}
-            options={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
-          />
-        </div>
-        <QueryState
-          query={products}
-          label="products"
-          empty="No products match"
-          emptyHint="Clear the filters to see every product."
-        >
-          {(rows) => (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Decision</th>
-                  <th scope="col" className="num">
-                    Segments
-                  </th>
-                  <th scope="col" className="num">
-                    Revenue (latest quarter)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((p) => {
-                  const fin = latest.get(p.id);
-                  return (
-                    <tr key={p.id}>
-                      <td>
-                        <Link to={`/products/${p.id}`}>{p.name}</Link>
-                        <div className="muted small">{p.description}</div>
-                      </td>
-                      <td>{lineName.get(p.productLineId) ?? '—'}</td>
-                      <td>
-                        <Tag tone={toneOf(p.lifecycleStage)}>{humanize(p.lifecycleStage)}</Tag>
-                      </td>
-                      <td>
-                        {p.investmentDecision ? (
-                          <Tag tone={toneOf(p.investmentDecision)}>{humanize(p.investmentDecision)}</Tag>
-                        ) : (
-                          <span className="muted">Not decided</span>
-                        )}
-                      </td>
-                      <td className="num">{p.segments.length}</td>
-                      <td className="num">{fin ? `${fmtMoney(fin.revenue)} (${fin.period})` : '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </QueryState>
-      </Card>
+      <ListCard
+        query={products}
+        label="products"
+        empty="No products match"
+        columns={columns}
+        filters={
+          <>
+            <SearchBox id="products-q" label="Search products" value={q} onChange={setQ} />
+            <SelectFilter
+              id="products-stage"
+              label="Lifecycle stage"
+              value={stage}
+              onChange={setStage}
+              options={STAGES.map((s) => ({ value: s, label: humanize(s) }))}
+            />
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Roadmap, RoadmapItem } from '../api/analytics.ts';
+import type { Roadmap } from '../api/analytics.ts';
 import { apiGet } from '../api/client.ts';
 import { listPath } from '../api/lists.ts';
 import type { Product } from '../api/types.ts';
@@ -8,49 +8,38 @@ import { Card } from '../components/Card.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { SelectFilter } from '../components/SelectFilter.tsx';
-import { Tag } from '../components/Tag.tsx';
-import { humanize } from '../format/format.ts';
+import { Tabs } from '../components/Tabs.tsx';
 import { useQueryParam } from '../router/useQueryParam.ts';
+import { RoadmapByRelease } from './roadmap/RoadmapByRelease.tsx';
+import { RoadmapHorizons } from './roadmap/RoadmapHorizons.tsx';
+import { RoadmapTimeline } from './roadmap/RoadmapTimeline.tsx';
+import { useCapacityWarnings } from './roadmap/useCapacityWarnings.ts';
 
-const HORIZONS = ['now', 'next', 'later'] as const;
+const VIEWS = [
+  { value: '', label: 'Timeline by quarter' },
+  { value: 'release', label: 'By release' },
+  { value: 'horizon', label: 'Now / next / later' },
+];
 
-function Item({ item }: { item: RoadmapItem }) {
-  return (
-    <li>
-      <Tag tone={item.kind === 'initiative' ? 'accent' : 'info'}>{humanize(item.kind)}</Tag>{' '}
-      <strong>{item.name}</strong>
-      {item.late && (
-        <>
-          {' '}
-          <Tag tone="danger">late by {item.late.slip} q</Tag>
-        </>
-      )}
-      <div className="muted small">
-        {[item.productName, item.segment?.name, item.startPeriod && `${item.startPeriod}–${item.endPeriod}`]
-          .filter(Boolean)
-          .join(' · ')}
-        {item.late?.cause?.roleName
-          ? ` · short of ${item.late.cause.roleName} in ${item.late.cause.periodLabel}`
-          : ''}
-      </div>
-    </li>
-  );
-}
-
-/** The scheduled roadmap, now / next / later, for one product or the whole portfolio. */
+/** The scheduled roadmap of one product or the whole portfolio: timeline by quarter, by release, or now / next / later. */
 export function RoadmapPage() {
   const [productId, setProductId] = useQueryParam('product');
+  const [view, setView] = useQueryParam('view');
+  const current = view === 'release' || view === 'horizon' ? view : '';
   const products = useList<Product>('products', { sort: 'name', order: 'asc' });
   const roadmap = useQuery({
-    queryKey: ['roadmap', productId],
-    queryFn: ({ signal }) => apiGet<Roadmap>(listPath('roadmap', { productId, view: 'horizon' }), signal),
+    queryKey: ['roadmap', productId, current],
+    queryFn: ({ signal }) =>
+      apiGet<Roadmap>(listPath('roadmap', { productId, view: current || 'quarter' }), signal),
   });
+  const capacity = useCapacityWarnings();
   return (
     <>
       <PageHeader
         title="Roadmap"
         subtitle="Scheduled against team capacity; late items show the role and quarter that hold them up."
       />
+      <Tabs label="Roadmap views" tabs={VIEWS} value={current} onChange={setView} />
       <Card>
         <div className="filters">
           <SelectFilter
@@ -62,23 +51,23 @@ export function RoadmapPage() {
             options={(products.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
           />
         </div>
+        {capacity.query.isError && (
+          <p className="field-error" role="alert">
+            Capacity warnings are unavailable: {String(capacity.query.error)}
+          </p>
+        )}
         <QueryState query={roadmap} label="the roadmap">
-          {(r) => (
-            <div className="roadmap">
-              {HORIZONS.map((h) => (
-                <section key={h} aria-label={humanize(h)} className="roadmap-column">
-                  <h2>
-                    {humanize(h)} <span className="muted small">({(r.horizons[h] ?? []).length})</span>
-                  </h2>
-                  <ul className="plain-list">
-                    {(r.horizons[h] ?? []).slice(0, 100).map((item) => (
-                      <Item key={`${item.kind}:${item.id}`} item={item} />
-                    ))}
-                  </ul>
-                </section>
-              ))}
-            </div>
-          )}
+          {(r) =>
+            current === 'horizon' ? (
+              <RoadmapHorizons roadmap={r} />
+            ) : current === 'release' ? (
+              <RoadmapByRelease roadmap={r} warnings={capacity.byPeriod} />
+            ) : (r.items ?? []).length === 0 ? (
+              <p className="muted">Nothing is scheduled.</p>
+            ) : (
+              <RoadmapTimeline roadmap={r} warnings={capacity.byPeriod} />
+            )
+          }
         </QueryState>
       </Card>
     </>

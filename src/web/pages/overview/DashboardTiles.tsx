@@ -1,20 +1,24 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { PortfolioDashboard } from '../../api/analytics.ts';
-import { apiGet } from '../../api/client.ts';
+import type { TrendPoint } from '../../api/analytics.ts';
 import { Card } from '../../components/Card.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { LoadingPanel } from '../../components/LoadingPanel.tsx';
+import { Sparkline } from '../../components/Sparkline.tsx';
 import { StatTile } from '../../components/StatTile.tsx';
 import { fmtMoney, fmtPercent } from '../../format/format.ts';
+import { useDashboard } from './useDashboard.ts';
+
+const trendLabel = (what: string, trend: TrendPoint[]) => {
+  const known = trend.filter((t) => t.value !== null);
+  return known.length < 2
+    ? `${what}: no trend yet`
+    : `${what} from ${known[0]!.period} to ${known[known.length - 1]!.period}`;
+};
 
 /** ROI, utilization, risk exposure and alignment from GET /dashboard/portfolio, and investment vs priority. */
 export function DashboardTiles() {
-  const dash = useQuery({
-    queryKey: ['dashboard', 'portfolio'],
-    queryFn: ({ signal }) => apiGet<PortfolioDashboard>('/api/v1/dashboard/portfolio', signal),
-  });
+  const dash = useDashboard();
   const option = useMemo(() => {
     const rows = dash.data?.investmentBySegment.rows ?? [];
     return {
@@ -48,16 +52,34 @@ export function DashboardTiles() {
           label="Portfolio ROI"
           value={tiles.roi.value === null ? '—' : fmtPercent(tiles.roi.value)}
           detail={`NPV ${fmtMoney(tiles.roi.npv)} of funded initiatives`}
+          trend={
+            <Sparkline
+              values={tiles.roi.trend.map((t) => t.value)}
+              label={trendLabel('Cumulative ROI by quarter', tiles.roi.trend)}
+            />
+          }
         />
         <StatTile
           label="Resource utilization"
           value={tiles.utilization.value === null ? '—' : fmtPercent(tiles.utilization.value)}
           detail="demand ÷ capacity over the plan"
+          trend={
+            <Sparkline
+              values={tiles.utilization.trend.map((t) => t.value)}
+              label={trendLabel('Utilization by quarter', tiles.utilization.trend)}
+            />
+          }
         />
         <StatTile
           label="Open risk exposure"
           value={fmtMoney(tiles.riskExposure.value)}
           detail={`${tiles.riskExposure.openCount} open risks (probability × impact)`}
+          trend={
+            <Sparkline
+              values={tiles.riskExposure.trend.map((t) => t.value)}
+              label={trendLabel('Risk exposure by quarter', tiles.riskExposure.trend)}
+            />
+          }
         />
         <StatTile
           label="Strategy alignment"

@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { Tag } from '../../components/Tag.tsx';
 import { fmtDate, humanize } from '../../format/format.ts';
 import { toneOf } from '../../format/tones.ts';
+import { Link } from '../../router/Link.tsx';
 
 /** The product's releases, planned and shipped. */
 export function ProductReleasesCard({ productId, editable }: { productId: string; editable: boolean }) {
@@ -22,7 +23,10 @@ export function ProductReleasesCard({ productId, editable }: { productId: string
     onSuccess: () => qc.invalidateQueries({ queryKey: ['list', 'releases'] }),
   });
   return (
-    <Card title="Releases">
+    <Card
+      title="Releases"
+      actions={<Link to={`/releases?product=${productId}`}>Notes and announcements</Link>}
+    >
       <QueryState query={releases} label="releases" empty="No releases planned">
         {(rows) => (
           <table className="table">

@@ -152,6 +152,21 @@ async function profileQueries(client: pg.Client, queries: Captured[]) {
   for (const r of rows.sort((a, b) => b.ms - a.ms)) console.log(`    ${r.ms.toFixed(1)} ms  ${r.text}`);
 }
 
+/**
+ * Waits until the server has finished what it is still doing: requests autocannon timed out on keep
+ * running on the server (nothing cancels them), and would otherwise be charged to the next endpoint.
+ */
+async function waitIdle(pid: number, maxMs = 600_000): Promise<void> {
+  const until = Date.now() + maxMs;
+  let last = cpuSeconds(pid);
+  while (Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuSeconds(pid);
+    if (now - last < 0.05) return;
+    last = now;
+  }
+}
+
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : 0;
@@ -235,9 +250,9 @@ async function main() {
     const searchB = { q: 'renewal', customerId: pick!.customer_id };
     const qs = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
+    // Cheap reads first: requests the heavy ones leave running after autocannon gives up on them
+    // must not be charged to the next endpoint (see waitIdle).
     const endpoints: Endpoint[] = [
-      { name: 'dashboard', path: '/api/v1/dashboard/portfolio', service: (c) => getPortfolioDashboard(c) },
-      { name: 'backlog (portfolio, ranked)', path: '/api/v1/backlog', service: (c) => featureRanking(c, {}) },
       {
         name: 'feedback search q+segment+source',
         path: `/api/v1/feedback?${qs(searchA)}`,
@@ -248,7 +263,6 @@ async function main() {
         path: `/api/v1/feedback?${qs(searchB)}`,
         service: (c) => listEntities(c, feedbackDef, searchB),
       },
-      { name: 'roadmap (portfolio, quarters)', path: '/api/v1/roadmap', service: (c) => getRoadmap(c, {}) },
       { name: 'scenarios list', path: '/api/v1/scenarios', service: (c) => listScenarios(c) },
       {
         name: 'scenario get',
@@ -258,6 +272,9 @@ async function main() {
           return getScenario(c, scenario.id);
         },
       },
+      { name: 'dashboard', path: '/api/v1/dashboard/portfolio', service: (c) => getPortfolioDashboard(c) },
+      { name: 'backlog (portfolio, ranked)', path: '/api/v1/backlog', service: (c) => featureRanking(c, {}) },
+      { name: 'roadmap (portfolio, quarters)', path: '/api/v1/roadmap', service: (c) => getRoadmap(c, {}) },
     ];
 
     server = await startServer(['--database-url', databaseUrl!, '--port', '0', '--no-demo'], {
@@ -292,13 +309,18 @@ async function main() {
     try {
       const only = option('only');
       for (const ep of endpoints.filter((e) => !only || e.name.includes(only))) {
+        await waitIdle(pid);
         // Warm-up: first requests compile plans and fill caches, as on any running server.
         for (let i = 0; i < 3; i++) {
-          const res = await fetch(server.url + ep.path, { headers });
+          const res = await fetch(server.url + ep.path, { headers, signal: AbortSignal.timeout(600_000) });
           if (res.status !== 200) throw new Error(`${ep.path}: ${res.status} ${await res.text()}`);
           await res.arrayBuffer();
         }
-        const bytes = (await (await fetch(server.url + ep.path, { headers })).arrayBuffer()).byteLength;
+        const bytes = (
+          await (
+            await fetch(server.url + ep.path, { headers, signal: AbortSignal.timeout(600_000) })
+          ).arrayBuffer()
+        ).byteLength;
         const cpu0 = { server: cpuSeconds(pid), pg: postgresCpuSeconds(pgPort), bench: process.cpuUsage() };
         const result = await autocannon({
           url: server.url + ep.path,

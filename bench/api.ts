@@ -30,7 +30,7 @@ import {
   saveScenario,
   scenarioExists,
 } from '../src/services/scenarios/savedScenarios.ts';
-import { openStore, type Store } from '../src/store/database.ts';
+import { openStore } from '../src/store/database.ts';
 import { queryRows } from '../src/store/queryRows.ts';
 import { memberships, users } from '../src/store/schema.ts';
 import { startServer } from '../test/support/cli.ts';

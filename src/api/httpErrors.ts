@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type ErrorCode } from '../domain/errors.ts';
+import { inputValueError } from '../services/databaseErrors.ts';
 
 /** The one place where domain error codes become HTTP statuses. */
 export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -21,7 +22,10 @@ export function errorBody(code: string, message: string, details: unknown = null
 }
 
 /** Renders any thrown error as `{"error":{code,message,details}}`; unknown errors are 500 and logged. */
-export function renderError(c: Context, err: unknown): Response {
+export function renderError(c: Context, failure: unknown): Response {
+  // Values the store refuses (NUL characters, unparsable numbers) are the client's error, wherever
+  // they slipped past validation: a 400, not a 500.
+  const err = inputValueError(failure) ?? failure;
   if (err instanceof DomainError) {
     const res = c.json(errorBody(err.code, err.message, err.details), STATUS[err.code]);
     if (err.code === 'rate_limited' && err.details && typeof err.details === 'object') {

@@ -37,3 +37,25 @@ export function translateDatabaseError(err: unknown, label: string): never {
   }
   throw err;
 }
+
+/**
+ * SQLSTATEs PostgreSQL raises for a malformed *value* (a NUL character, text that is not a number, a
+ * number or date out of range): caused by what the client sent, never by our data. Division by zero
+ * and other data exceptions stay 500s: those are our bugs.
+ */
+const INPUT_VALUE_ERRORS: Record<string, string> = {
+  '22021': 'text must not contain NUL (\\u0000) characters',
+  '22P05': 'text contains a character the store cannot hold',
+  '22P02': 'a value is not in the expected format',
+  '22003': 'a number is out of range',
+  '22001': 'a text is too long',
+  '22007': 'a date or time is malformed',
+  '22008': 'a date or time is out of range',
+};
+
+/** The client error for a database error caused by a request's values, or undefined. */
+export function inputValueError(err: unknown): DomainError | undefined {
+  const { code } = pgCode(err);
+  const message = code ? INPUT_VALUE_ERRORS[code] : undefined;
+  return message ? new DomainError('invalid_input', message, { sqlstate: code }) : undefined;
+}

@@ -108,8 +108,10 @@ export async function listRows(db: Db, table: PgTable, orgId: string, q: ListQue
     conditions.push(sql`(${sortCol}, ${c.id}) ${op} (${q.after.value}, ${q.after.id})`);
   }
   const dir = q.order === 'asc' ? asc : desc;
+  // The search vector is for WHERE only; shipping it would roughly double a feedback page's bytes.
+  const { search: _search, ...listed } = c;
   return (await db
-    .select()
+    .select(listed)
     .from(table)
     .where(and(...conditions))
     .orderBy(dir(sortCol), dir(c.id))

@@ -162,7 +162,10 @@ export async function switchOrganization(store: Store, sessionId: string, orgId:
     .where(eq(sessions.idHash, digest(sessionId)));
 }
 
-/** Resolves a bearer token; records its last use. */
+/** How precisely a token's last use is recorded. */
+export const TOKEN_LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Resolves a bearer token; records its last use (to the minute). */
 export async function resolveToken(
   store: Store,
   token: string,
@@ -180,7 +183,10 @@ export async function resolveToken(
     .limit(1);
   if (!row) return undefined;
   if (row.t.expiresAt && row.t.expiresAt <= now) return undefined;
-  await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+  // A write on every request would make concurrent requests of one token queue on its row lock.
+  if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() >= TOKEN_LAST_USED_RESOLUTION_MS) {
+    await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+  }
   const mships = await membershipsOf(store, row.u.id);
   return {
     actor: {

@@ -17,7 +17,8 @@ const me = (ctx: ServiceContext) => ctx.actor.userId ?? NO_USER;
 export async function listNotifications(ctx: ServiceContext, query: Record<string, string | undefined>) {
   const db = ctx.store.db;
   const mine = and(eq(notifications.orgId, ctx.orgId), eq(notifications.userId, me(ctx)));
-  const limit = Math.min(Math.max(Number(query.limit) || 50, 1), 500);
+  // Whole numbers only: `limit=2.5` would reach SQL as a bigint that is not one.
+  const limit = Math.min(Math.max(Math.floor(Number(query.limit)) || 50, 1), 500);
   const rows = await db
     .select()
     .from(notifications)

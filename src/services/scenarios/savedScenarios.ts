@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { deleteRow, findRow, findRowForUpdate, insertRow } from '../../store/entityRepository.ts';
 import { scenarios } from '../../store/schema.ts';
@@ -59,31 +59,36 @@ export async function saveScenario(ctx: ServiceContext, raw: unknown): Promise<S
 
 /** GET /scenarios: the organization's scenarios, newest first, without their full reports. */
 export async function listScenarios(ctx: ServiceContext) {
+  // Only the few report fields the list shows, extracted in SQL: a report can be hundreds of KB.
   const rows = await ctx.store.db
-    .select()
+    .select({
+      id: scenarios.id,
+      name: scenarios.name,
+      description: scenarios.description,
+      status: scenarios.status,
+      objective: sql<string | null>`${scenarios.report} #>> '{constraints,objective}'`,
+      resultStatus: sql<string | null>`${scenarios.report} #>> '{result,status}'`,
+      value: sql<number | null>`(${scenarios.report} #>> '{result,objective}')::float8`,
+      baselineValue: sql<number | null>`(${scenarios.report} #>> '{baseline,value}')::float8`,
+      count: sql<number>`coalesce(jsonb_array_length(${scenarios.report} #> '{result,selected}'), 0)::int`,
+      createdBy: scenarios.createdBy,
+      createdAt: scenarios.createdAt,
+      committedAt: scenarios.committedAt,
+      committedBy: scenarios.committedBy,
+      version: scenarios.version,
+    })
     .from(scenarios)
     .where(eq(scenarios.orgId, ctx.orgId))
     .orderBy(desc(scenarios.createdAt), desc(scenarios.id))
     .limit(500);
-  const items = rows.map((r) => {
-    const report = r.report as unknown as PortfolioRun;
-    return {
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      status: r.status,
-      objective: report.constraints?.objective ?? null,
-      resultStatus: report.result?.status ?? null,
-      value: report.result?.objective ?? null,
-      baselineValue: report.baseline?.value ?? null,
-      count: report.result?.selected.length ?? 0,
-      createdBy: r.createdBy,
-      createdAt: r.createdAt.toISOString(),
-      committedAt: r.committedAt?.toISOString() ?? null,
-      committedBy: r.committedBy,
-      version: r.version,
-    };
-  });
+  const items = rows.map((r) => ({
+    ...r,
+    value: r.value === null ? null : Number(r.value),
+    baselineValue: r.baselineValue === null ? null : Number(r.baselineValue),
+    count: Number(r.count),
+    createdAt: r.createdAt.toISOString(),
+    committedAt: r.committedAt?.toISOString() ?? null,
+  }));
   return { items, nextCursor: null };
 }
 

@@ -102,7 +102,7 @@ describe('main workflows in Chromium', () => {
     await settled(page);
     await page
       .getByTestId('timeline')
-      .getByRole('rowheader', { name: new RegExp(escape(name)) })
+      .getByRole('rowheader', { name: new RegExp(escapeRegExp(name)) })
       .first()
       .waitFor();
     const initiatives = await api<{ items: { name: string; stage: string }[] }>(
@@ -243,6 +243,6 @@ describe('main workflows in Chromium', () => {
 });
 
 /** A string as a literal inside a RegExp. */
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -6,6 +6,7 @@ import { type Action, isAllowed, isOwnerScoped } from '../domain/policy.ts';
 import type { Principal } from '../services/auth/sessions.ts';
 import { anonymousContext, type ServiceContext } from '../services/context.ts';
 import { ownsProducts } from '../services/ownership.ts';
+import { cachedRead } from '../services/readCache.ts';
 import type { Store } from '../services/storeAccess.ts';
 import { API_DOCS_HTML, API_DOCS_JS } from './apiDocsPage.ts';
 import { errorBody, renderError } from './httpErrors.ts';
@@ -86,6 +87,18 @@ async function authorize(
   }
 }
 
+/** Runs a cacheable read through the organization's read cache (same answer, computed once per data version). */
+async function answerFromCache(route: RouteSpec, c: Context, ctx: ServiceContext): Promise<Response> {
+  const url = new URL(c.req.url);
+  const query = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const key = `${route.path}|${url.pathname}|${JSON.stringify(query)}`;
+  const answer = await cachedRead(ctx, key, async () => {
+    const res = await route.handler(c, ctx, undefined);
+    return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: await res.text() };
+  });
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
 /** Builds the HTTP application over a store: every route from the route table, behind one policy. */
 export function createApp(options: AppOptions): Hono {
   const { store } = options;
@@ -146,6 +159,7 @@ export function createApp(options: AppOptions): Hono {
         now: () => new Date(),
       };
       await authorize(route, c, ctx, principal, body);
+      if (route.cachedRead && route.method === 'GET') return answerFromCache(route, c, ctx);
       return route.handler(c, ctx, body);
     });
   }

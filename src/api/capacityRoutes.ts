@@ -68,6 +68,7 @@ export const CAPACITY_ROUTES: RouteSpec[] = [
       { name: 'productId', description: 'one product (default: the whole portfolio)' },
       { name: 'view', description: 'quarter (default), release or horizon' },
     ],
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await getRoadmap(ctx, c.req.query())),
   },
   {

@@ -10,6 +10,7 @@ export const DASHBOARD_ROUTES: RouteSpec[] = [
     tag: 'dashboard',
     summary:
       'ROI, utilization and risk tiles with trends, investment vs segment priority, risk × value, BCG, GE-McKinsey, lifecycle mix, needs a decision',
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await getPortfolioDashboard(ctx)),
   },
 ];

@@ -70,6 +70,7 @@ export const FINANCE_ROUTES: RouteSpec[] = [
     tag: 'finance',
     summary: 'Portfolio cash flows, NPV, ROI, payback and IRR, with the figures per product and initiative',
     query: stageQuery,
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await getPortfolioFinance(ctx, c.req.query())),
   },
   {

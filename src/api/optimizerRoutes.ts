@@ -60,6 +60,7 @@ export const OPTIMIZER_ROUTES: RouteSpec[] = [
     action: 'read',
     tag: 'scenarios',
     summary: 'Saved scenarios, newest first',
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await listScenarios(ctx)),
   },
   {
@@ -92,6 +93,7 @@ export const OPTIMIZER_ROUTES: RouteSpec[] = [
     summary: 'A saved scenario with its constraints and full report',
     takesId: true,
     target: scenarioTarget,
+    cachedRead: true,
     handler: async (c, ctx) => withEtag(c, await getScenario(ctx, scenarioId(c))),
   },
   {

@@ -43,6 +43,7 @@ export const RANKING_ROUTES: RouteSpec[] = [
     tag: 'ranking',
     summary:
       'The segment pecking order with per-factor breakdowns, overrides, and GE-McKinsey placement of segments and products',
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await segmentRanking(ctx)),
   },
   {
@@ -61,6 +62,7 @@ export const RANKING_ROUTES: RouteSpec[] = [
         description: 'true: boost segment-specific work for the top segments (80/20)',
       },
     ],
+    cachedRead: true,
     handler: async (c, ctx) => c.json(await featureRanking(ctx, c.req.query())),
   },
   {

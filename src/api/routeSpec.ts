@@ -32,4 +32,9 @@ export interface RouteSpec {
   /** Loads what authorization needs; throws not_found when the id is not in the organization. */
   target?: (ctx: ServiceContext, c: Context, body: unknown) => Promise<Target>;
   handler: (c: Context, ctx: ServiceContext, body: unknown) => Promise<Response>;
+  /**
+   * A GET whose answer depends only on the organization's data, the path and the query (not on who
+   * asks): served from memory until the next write in the organization (services/readCache.ts).
+   */
+  cachedRead?: true;
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import { getTableColumns, getTableName } from 'drizzle-orm';
+import { getTableColumns, getTableName, is, SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -25,6 +25,13 @@ function copyColumns(table: PgTable): { prop: string; col: PgColumn }[] {
     .map(([prop, col]) => ({ prop, col }));
 }
 
+/** A value the row leaves out takes the column's literal default (rows written before the column existed). */
+function valueOf(row: PlainRow, prop: string, col: PgColumn): unknown {
+  const value = row[prop];
+  if (value !== undefined || col.default === undefined || is(col.default, SQL)) return value;
+  return col.default;
+}
+
 function csvField(value: unknown, col: PgColumn): string {
   if (value === null || value === undefined) return '';
   let text: string;
@@ -40,7 +47,7 @@ function* csvChunks(batch: TableBatch, columns: { prop: string; col: PgColumn }[
   for (let i = 0; i < batch.rows.length; i += CHUNK) {
     let out = '';
     for (const row of batch.rows.slice(i, i + CHUNK)) {
-      out += `${columns.map(({ prop, col }) => csvField(row[prop], col)).join(',')}\n`;
+      out += `${columns.map(({ prop, col }) => csvField(valueOf(row, prop, col), col)).join(',')}\n`;
     }
     yield out;
   }

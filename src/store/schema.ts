@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -45,6 +46,8 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   version: version(),
+  /** Bumped by every write transaction in the organization; cached reads are keyed on it. */
+  dataVersion: bigint('data_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 });
 

@@ -14,6 +14,7 @@ export const ORG_TABLES: readonly { key: string; table: PgTable }[] = [
   { key: 'productFinancials', table: t.productFinancials },
   { key: 'components', table: t.components },
   { key: 'releases', table: t.releases },
+  { key: 'announcementSubscribers', table: t.announcementSubscribers },
   { key: 'customFields', table: t.customFields },
   { key: 'features', table: t.features },
   { key: 'customers', table: t.customers },
@@ -42,6 +43,7 @@ export const ORG_TABLES: readonly { key: string; table: PgTable }[] = [
   { key: 'releaseNotes', table: t.releaseNotes },
   { key: 'webhookSubscriptions', table: t.webhookSubscriptions },
   { key: 'webhookDeliveries', table: t.webhookDeliveries },
+  { key: 'mailOutbox', table: t.mailOutbox },
   { key: 'decisions', table: t.decisions },
   { key: 'auditLog', table: t.auditLog },
 ];

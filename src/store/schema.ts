@@ -1031,3 +1031,58 @@ export const scenarios = pgTable(
   },
   (t) => [index('scenarios_org_created_idx').on(t.orgId, t.createdAt)],
 );
+
+/**
+ * People who receive a product's release announcements by email. A subscriber with a segment gets that
+ * segment's variant of the note where one is written (customers carry no email addresses, so the
+ * audience is this explicit list).
+ */
+export const announcementSubscribers = pgTable(
+  'announcement_subscribers',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('announcement_subscribers_product_email_idx').on(t.orgId, t.productId, t.email),
+    index('announcement_subscribers_org_product_idx').on(t.orgId, t.productId),
+  ],
+);
+
+/**
+ * The email outbox: a mail is written in the same transaction as the change that causes it and sent
+ * by a dispatcher with retries and backoff, like webhook deliveries. `ref` names what the mail is about
+ * (e.g. release + recipient) so the same announcement is never queued twice.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    ref: text('ref'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_ref_idx').on(t.orgId, t.ref),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);

@@ -89,6 +89,10 @@ function merge(...parts: Record<string, RouteCase[]>[]): Record<string, RouteCas
 const OWNED_NOTE =
   'release_id IN (SELECT id FROM releases WHERE product_id IN (SELECT id FROM products WHERE owner_id = (SELECT owner_id FROM products WHERE id = :owned)))';
 
+/** A row on any product of the owner of the owned product (seeded rows may sit on another of them). */
+const OWNED_BY_SAME_OWNER =
+  'product_id IN (SELECT id FROM products WHERE owner_id = (SELECT owner_id FROM products WHERE id = :owned))';
+
 /** Every route of the API: "METHOD /path" → the cases to probe. */
 export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
   {
@@ -250,6 +254,10 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
   entity('product-financials', PRODUCT, onOwned),
   entity('components', PRODUCT, onOwned),
   entity('releases', PRODUCT, onOwned),
+  entity('announcement-subscribers', PRODUCT, {
+    where: OWNED_BY_SAME_OWNER,
+    createBody: (f) => ({ productId: f.owned }),
+  }),
   entity('features', PRODUCT, onOwned),
   entity('customers', { create: 'feedback.triage', update: 'feedback.triage', delete: 'portfolio.write' }),
   entity('feedback', { create: 'feedback.create', update: 'feedback.triage', delete: 'feedback.triage' }),
@@ -294,6 +302,9 @@ export interface Seed {
   body: (id: (table: string, where?: string) => Promise<string>) => Promise<Record<string, unknown>>;
 }
 
+const OWNED_BY_A_PRODUCT_MANAGER =
+  "id IN (SELECT p.id FROM products p JOIN memberships m ON m.user_id = p.owner_id AND m.org_id = p.org_id WHERE m.role = 'product_manager')";
+
 export const SEEDS: Seed[] = [
   // A saved optimizer scenario (a short run).
   {
@@ -312,6 +323,14 @@ export const SEEDS: Seed[] = [
     table: 'webhook_subscriptions',
     path: '/api/v1/webhooks',
     body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
+  },
+  {
+    table: 'announcement_subscribers',
+    path: '/api/v1/announcement-subscribers',
+    body: async (id) => ({
+      productId: await id('products', OWNED_BY_A_PRODUCT_MANAGER),
+      email: 'probe-subscriber@example.com',
+    }),
   },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // A comment mentioning a member of either organization (only the commenter's own resolves): a notification.

@@ -7,6 +7,7 @@ import { createApp } from '../../api/app.ts';
 import { DEMO_PASSWORD } from '../../services/demo/demoCatalog.ts';
 import { loadDemo } from '../../services/demo/loadDemo.ts';
 import { startWebhookDispatcher } from '../../services/integrations/webhookDispatcher.ts';
+import { startMailDispatcher } from '../../services/mail/mailDispatcher.ts';
 import {
   describeStore,
   isStoreEmpty,
@@ -65,6 +66,7 @@ export function registerServeCommand(program: Command): void {
       }
       const app = createApp({ store, mount: mountWeb });
       const webhooks = startWebhookDispatcher(store);
+      const mail = startMailDispatcher(store);
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const lines = [
           `Sextant is running on http://localhost:${info.port}  (store: ${describeStore(location)})`,
@@ -86,6 +88,7 @@ export function registerServeCommand(program: Command): void {
       const shutdown = async () => {
         server.close();
         await webhooks.stop();
+        await mail.stop();
         await closeWorkerPool();
         await store.close();
         process.exit(0);

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import {
+  AnnouncementSubscriberCreate,
+  AnnouncementSubscriberUpdate,
+} from '../../domain/entities/announcementSubscriber.ts';
 import { CompetitorCreate, CompetitorUpdate } from '../../domain/entities/competitor.ts';
 import { CustomFieldCreate, CustomFieldUpdate } from '../../domain/entities/customField.ts';
 import { DecisionCreate } from '../../domain/entities/decision.ts';
@@ -194,6 +198,21 @@ export const ENTITIES: readonly EntityDefinition[] = [
     references: [ref('productId', t.products, 'product')],
     filters: ['productId'],
     sorts: [...BASE_SORTS, 'name'],
+    defaultSort: 'createdAt',
+    searchable: false,
+    action: productWrite,
+    ownership: { kind: 'column', column: 'productId' },
+  },
+  {
+    name: 'announcement-subscribers',
+    label: 'announcement subscriber',
+    table: t.announcementSubscribers,
+    create: schema(AnnouncementSubscriberCreate),
+    update: schema(AnnouncementSubscriberUpdate),
+    deletable: true,
+    references: [ref('productId', t.products, 'product'), ref('segmentId', t.segments, 'segment')],
+    filters: ['productId', 'segmentId', 'email'],
+    sorts: [...BASE_SORTS, 'email'],
     defaultSort: 'createdAt',
     searchable: false,
     action: productWrite,

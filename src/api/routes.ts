@@ -7,6 +7,7 @@ import { FINANCE_ROUTES } from './financeRoutes.ts';
 import { GOVERNANCE_ROUTES } from './governanceRoutes.ts';
 import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
 import { OPTIMIZER_ROUTES } from './optimizerRoutes.ts';
+import { PORTAL_ROUTES } from './portalRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
 import { RELEASE_NOTES_ROUTES } from './releaseNotesRoutes.ts';
@@ -28,6 +29,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...RANKING_ROUTES,
   ...RELEASE_NOTES_ROUTES,
   ...INTEGRATION_ROUTES,
+  // Before the entity routes: /portals/:id/ideas is not a generic route.
+  ...PORTAL_ROUTES,
   ...OPTIMIZER_ROUTES,
   ...ENTITY_ROUTES,
 ];

@@ -17,6 +17,7 @@ import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../entities/entityService.ts';
 import { emitEvents } from '../integrations/emitEvent.ts';
+import { notifyPortalVoters } from '../portal/portalShipped.ts';
 import { present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
 import { composeReleaseNote } from './composeReleaseNote.ts';
@@ -245,6 +246,11 @@ export async function publishRelease(ctx: ServiceContext, releaseId: string, raw
         data: { id: f.id, title: f.title, productId: f.productId, releaseId },
       })),
     ]);
+    await notifyPortalVoters(
+      tx,
+      ctx,
+      shipped.map((f) => ({ id: f.id, title: f.title, releaseId })),
+    );
     const [org] = await tx
       .select({ name: organizations.name })
       .from(organizations)

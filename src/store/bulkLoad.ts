@@ -25,7 +25,7 @@ function copyColumns(table: PgTable): { prop: string; col: PgColumn }[] {
     .map(([prop, col]) => ({ prop, col }));
 }
 
-function csvField(value: unknown, col: PgColumn): string {
+export function csvField(value: unknown, col: PgColumn): string {
   if (value === null || value === undefined) return '';
   let text: string;
   if (value instanceof Date) text = value.toISOString();

@@ -33,11 +33,18 @@ export interface AppOptions {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Portal forms carry an idea or a comment: 64 KB is plenty. */
+export const PORTAL_MAX_BODY_BYTES = 64 * 1024;
 
 async function readBody(c: Context): Promise<unknown> {
   if (c.req.method === 'GET' || c.req.method === 'DELETE' || c.req.method === 'HEAD') return undefined;
   const text = await c.req.text();
-  if (c.req.header('content-type')?.toLowerCase().startsWith('text/csv')) return text; // CSV imports
+  const type = c.req.header('content-type')?.toLowerCase() ?? '';
+  if (type.startsWith('text/csv')) return text; // CSV imports
+  // The feedback portal's HTML forms (the API itself takes JSON only).
+  if (type.startsWith('application/x-www-form-urlencoded') && c.req.path.startsWith('/portal/')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
@@ -130,6 +137,13 @@ export function createApp(options: AppOptions): Hono {
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
         c.json(errorBody('payload_too_large', `request bodies are limited to ${MAX_BODY_BYTES} bytes`), 413),
+    }),
+  );
+  app.use(
+    '/portal/*',
+    bodyLimit({
+      maxSize: PORTAL_MAX_BODY_BYTES,
+      onError: (c) => c.text('Too large', 413),
     }),
   );
   app.onError((err, c) => renderError(c, err));

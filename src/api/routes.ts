@@ -8,6 +8,7 @@ import { GOVERNANCE_ROUTES } from './governanceRoutes.ts';
 import { INTEGRATION_ROUTES } from './integrationRoutes.ts';
 import { JOB_ROUTES } from './jobRoutes.ts';
 import { OPTIMIZER_ROUTES } from './optimizerRoutes.ts';
+import { PORTAL_ROUTES } from './portalRoutes.ts';
 import { PORTFOLIO_ROUTES } from './portfolioRoutes.ts';
 import { RANKING_ROUTES } from './rankingRoutes.ts';
 import { RELEASE_NOTES_ROUTES } from './releaseNotesRoutes.ts';
@@ -29,6 +30,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...RANKING_ROUTES,
   ...RELEASE_NOTES_ROUTES,
   ...INTEGRATION_ROUTES,
+  // Before the entity routes: /portals/:id/ideas is not a generic route.
+  ...PORTAL_ROUTES,
   ...OPTIMIZER_ROUTES,
   ...JOB_ROUTES,
   ...ENTITY_ROUTES,

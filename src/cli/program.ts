@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAhpCommand } from './commands/ahp.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerDigestCommand } from './commands/digest.ts';
 import { registerExportImportCommands } from './commands/exportImport.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerDemoCommand(program);
   registerExportImportCommands(program);
+  registerBackupCommands(program);
   registerUserCommands(program);
   registerSimulateCommand(program);
   registerOptimizeCommand(program);

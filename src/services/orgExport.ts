@@ -17,6 +17,17 @@ export const EXPORT_FORMAT_VERSION = 1;
 
 type Progress = (event: { table: string; done: number; total: number }) => void;
 
+/** Secrets an organization export leaves out, like members' password hashes (customers re-invited after import). */
+const OMITTED: Record<string, readonly string[]> = { portalAccounts: ['passwordHash', 'inviteHash'] };
+
+function withoutSecrets(key: string, row: Record<string, unknown>): Record<string, unknown> {
+  const omit = OMITTED[key];
+  if (!omit) return row;
+  const out = { ...row };
+  for (const k of omit) delete out[k];
+  return out;
+}
+
 /**
  * Writes a whole organization as JSON: the organization, its members (never their password
  * hashes) and every table's rows ordered by id, so two exports of the same data are identical.
@@ -61,7 +72,9 @@ export async function exportOrganization(
     const rows = await db.select().from(table).where(eq(cols.orgId!, org.id)).orderBy(asc(cols.id!));
     await write(`${t ? ',' : ''}${JSON.stringify(key)}:[`);
     for (let i = 0; i < rows.length; i++) {
-      await write(`${i ? ',' : ''}\n${JSON.stringify(present(rows[i] as Record<string, unknown>))}`);
+      await write(
+        `${i ? ',' : ''}\n${JSON.stringify(withoutSecrets(key, present(rows[i] as Record<string, unknown>)))}`,
+      );
     }
     await write(']');
     done += rows.length;

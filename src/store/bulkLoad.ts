@@ -32,7 +32,7 @@ function valueOf(row: PlainRow, prop: string, col: PgColumn): unknown {
   return col.default;
 }
 
-function csvField(value: unknown, col: PgColumn): string {
+export function csvField(value: unknown, col: PgColumn): string {
   if (value === null || value === undefined) return '';
   let text: string;
   if (value instanceof Date) text = value.toISOString();

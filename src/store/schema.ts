@@ -1077,3 +1077,215 @@ export const jobs = pgTable(
       .where(sql`dedupe_key IS NOT NULL AND status IN ('queued', 'running')`),
   ],
 );
+
+/**
+ * People who receive a product's release announcements by email. A subscriber with a segment gets that
+ * segment's variant of the note where one is written (customers carry no email addresses, so the
+ * audience is this explicit list).
+ */
+export const announcementSubscribers = pgTable(
+  'announcement_subscribers',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id')
+      .notNull()
+      .references(() => products.id, { onDelete: 'cascade' }),
+    segmentId: uuid('segment_id').references(() => segments.id, { onDelete: 'set null' }),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('announcement_subscribers_product_email_idx').on(t.orgId, t.productId, t.email),
+    index('announcement_subscribers_org_product_idx').on(t.orgId, t.productId),
+  ],
+);
+
+/**
+ * The email outbox: a mail is written in the same transaction as the change that causes it and sent
+ * by a dispatcher with retries and backoff, like webhook deliveries. `ref` names what the mail is about
+ * (e.g. release + recipient) so the same announcement is never queued twice.
+ */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: id(),
+    orgId: orgId(),
+    kind: text('kind').notNull(),
+    ref: text('ref'),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body'),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mail_outbox_ref_idx').on(t.orgId, t.ref),
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Feedback portals: one per product, or organization-wide (product null), public or for signed-in
+ * portal accounts only. The slug names the portal in its public URL, so it is unique across the store.
+ */
+export const portals = pgTable(
+  'portals',
+  {
+    id: id(),
+    orgId: orgId(),
+    productId: uuid('product_id').references(() => products.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    visibility: text('visibility').notNull().default('public'),
+    enabled: boolean('enabled').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('portals_slug_idx').on(t.slug), index('portals_org_idx').on(t.orgId)],
+);
+
+/**
+ * Customers' accounts on a sign-in-only portal: invited by the organization, they set their own
+ * password (argon2id). They are not members of the organization and have no access to its API.
+ */
+export const portalAccounts = pgTable(
+  'portal_accounts',
+  {
+    id: id(),
+    orgId: orgId(),
+    portalId: uuid('portal_id')
+      .notNull()
+      .references(() => portals.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    passwordHash: text('password_hash'),
+    /** SHA-256 of the one-time invitation token; cleared once the password is set. */
+    inviteHash: text('invite_hash'),
+    inviteExpiresAt: ts('invite_expires_at'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('portal_accounts_portal_email_idx').on(t.portalId, t.email),
+    uniqueIndex('portal_accounts_invite_idx').on(t.inviteHash),
+    index('portal_accounts_org_idx').on(t.orgId),
+  ],
+);
+
+/** Portal sign-in sessions (only the digest of the cookie value is stored), apart from members' sessions. */
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    orgId: orgId(),
+    portalId: uuid('portal_id')
+      .notNull()
+      .references(() => portals.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => portalAccounts.id, { onDelete: 'cascade' }),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portal_sessions_account_idx').on(t.accountId)],
+);
+
+/**
+ * Ideas submitted on a portal. `status` is what the portal shows; `featureId` links the idea to the
+ * backlog (its votes then count as demand for the feature); `mergedIntoId` marks a duplicate.
+ */
+export const portalIdeas = pgTable(
+  'portal_ideas',
+  {
+    id: id(),
+    orgId: orgId(),
+    portalId: uuid('portal_id')
+      .notNull()
+      .references(() => portals.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    status: text('status').notNull().default('under_review'),
+    featureId: uuid('feature_id').references(() => features.id, { onDelete: 'set null' }),
+    mergedIntoId: uuid('merged_into_id'),
+    authorName: text('author_name').notNull().default(''),
+    authorEmail: text('author_email'),
+    accountId: uuid('account_id').references(() => portalAccounts.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('portal_ideas_org_portal_idx').on(t.orgId, t.portalId),
+    index('portal_ideas_feature_idx').on(t.featureId),
+  ],
+);
+
+/**
+ * One vote per voter per idea. `voterKey` is the identity (a portal account, an email address, or a
+ * customer for a proxy vote); every vote has its own feedback item, linked to the idea's feature.
+ */
+export const portalVotes = pgTable(
+  'portal_votes',
+  {
+    id: id(),
+    orgId: orgId(),
+    ideaId: uuid('idea_id')
+      .notNull()
+      .references(() => portalIdeas.id, { onDelete: 'cascade' }),
+    voterKey: text('voter_key').notNull(),
+    accountId: uuid('account_id').references(() => portalAccounts.id, { onDelete: 'set null' }),
+    email: text('email'),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    proxy: boolean('proxy').notNull().default(false),
+    feedbackId: uuid('feedback_id').references(() => feedback.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('portal_votes_idea_voter_idx').on(t.ideaId, t.voterKey),
+    index('portal_votes_org_idea_idx').on(t.orgId, t.ideaId),
+  ],
+);
+
+export const portalComments = pgTable(
+  'portal_comments',
+  {
+    id: id(),
+    orgId: orgId(),
+    ideaId: uuid('idea_id')
+      .notNull()
+      .references(() => portalIdeas.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => portalAccounts.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull().default(''),
+    authorEmail: text('author_email'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('portal_comments_org_idea_idx').on(t.orgId, t.ideaId, t.createdAt)],
+);
+
+/** Recent anonymous writes per client address and portal, for rate limiting submissions. */
+export const portalPosts = pgTable(
+  'portal_posts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    portalId: uuid('portal_id')
+      .notNull()
+      .references(() => portals.id, { onDelete: 'cascade' }),
+    ip: text('ip').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('portal_posts_portal_ip_at_idx').on(t.portalId, t.ip, t.at)],
+);

@@ -89,6 +89,10 @@ function merge(...parts: Record<string, RouteCase[]>[]): Record<string, RouteCas
 const OWNED_NOTE =
   'release_id IN (SELECT id FROM releases WHERE product_id IN (SELECT id FROM products WHERE owner_id = (SELECT owner_id FROM products WHERE id = :owned)))';
 
+/** A row on any product of the owner of the owned product (seeded rows may sit on another of them). */
+const OWNED_BY_SAME_OWNER =
+  'product_id IN (SELECT id FROM products WHERE owner_id = (SELECT owner_id FROM products WHERE id = :owned))';
+
 /** Every route of the API: "METHOD /path" → the cases to probe. */
 export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
   {
@@ -107,6 +111,55 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
     'GET /api/v1/auth/sso/:orgSlug/start': [{ action: 'public', notFoundOk: true }],
     'GET /api/v1/auth/sso/callback': [{ action: 'public' }],
     'GET /api/v1/audit': [{ action: 'audit.read' }],
+    // The feedback portal: product managers' API, and the public pages (any visitor; forms need the page's token).
+    'GET /api/v1/portals/:id/ideas': [{ action: 'read', idTable: 'portals' }],
+    'POST /api/v1/portals/:id/ideas': [{ action: 'feedback.triage', idTable: 'portals', body: () => ({}) }],
+    'GET /api/v1/portals/:id/accounts': [{ action: 'feedback.triage', idTable: 'portals' }],
+    'POST /api/v1/portals/:id/accounts': [
+      { action: 'feedback.triage', idTable: 'portals', body: () => ({}) },
+    ],
+    'GET /api/v1/portal-ideas/:id': [{ action: 'read', idTable: 'portal_ideas' }],
+    'PATCH /api/v1/portal-ideas/:id': [
+      { action: 'feedback.triage', idTable: 'portal_ideas', body: () => ({}) },
+    ],
+    'POST /api/v1/portal-ideas/:id/merge': [
+      { action: 'feedback.triage', idTable: 'portal_ideas', body: () => ({}) },
+    ],
+    'POST /api/v1/portal-ideas/:id/proxy-votes': [
+      { action: 'feedback.triage', idTable: 'portal_ideas', body: () => ({}) },
+    ],
+    // Linking moves demand onto a feature: product work on the feature's product.
+    'PUT /api/v1/portal-ideas/:id/feature': [
+      {
+        action: 'product.write',
+        idTable: 'portal_ideas',
+        where: 'portal_id IN (SELECT id FROM portals WHERE product_id IS NULL)',
+        body: (f) => ({ featureId: f.ownedFeature }),
+      },
+    ],
+    ...Object.fromEntries(
+      [
+        'GET /portal/:slug',
+        'POST /portal/:slug/ideas',
+        'GET /portal/:slug/ideas/:ref',
+        'POST /portal/:slug/ideas/:ref/vote',
+        'POST /portal/:slug/ideas/:ref/comments',
+        'GET /portal/:slug/login',
+        'POST /portal/:slug/login',
+        'POST /portal/:slug/logout',
+        'GET /portal/:slug/invite/:token',
+        'POST /portal/:slug/invite/:token',
+      ].map((k) => [
+        k,
+        [
+          {
+            action: 'public' as const,
+            notFoundOk: true,
+            body: k.startsWith('POST') ? () => ({}) : undefined,
+          },
+        ],
+      ]),
+    ),
     // Release notes and the public changelog (issue 9). Public channels: the product by id, or by slugs.
     'GET /api/v1/releases/:id/notes': [{ action: 'read', idTable: 'releases' }],
     'POST /api/v1/releases/:id/notes': [
@@ -285,6 +338,17 @@ export const ROUTE_EXPECTATIONS: Record<string, RouteCase[]> = merge(
   entity('product-financials', PRODUCT, onOwned),
   entity('components', PRODUCT, onOwned),
   entity('releases', PRODUCT, onOwned),
+  // A product's portal is product work; an organization-wide portal is portfolio work.
+  entity('portals', PRODUCT, {
+    where: OWNED_BY_SAME_OWNER,
+    createBody: (f) => ({ productId: f.owned }),
+    label: 'product portal',
+  }),
+  entity('portals', PORTFOLIO, { where: 'product_id IS NULL', label: 'organization portal' }),
+  entity('announcement-subscribers', PRODUCT, {
+    where: OWNED_BY_SAME_OWNER,
+    createBody: (f) => ({ productId: f.owned }),
+  }),
   entity('features', PRODUCT, onOwned),
   entity('customers', { create: 'feedback.triage', update: 'feedback.triage', delete: 'portfolio.write' }),
   entity('feedback', { create: 'feedback.create', update: 'feedback.triage', delete: 'feedback.triage' }),
@@ -329,6 +393,9 @@ export interface Seed {
   body: (id: (table: string, where?: string) => Promise<string>) => Promise<Record<string, unknown>>;
 }
 
+const OWNED_BY_A_PRODUCT_MANAGER =
+  "id IN (SELECT p.id FROM products p JOIN memberships m ON m.user_id = p.owner_id AND m.org_id = p.org_id WHERE m.role = 'product_manager')";
+
 export const SEEDS: Seed[] = [
   // A saved optimizer scenario (a short run).
   {
@@ -347,6 +414,35 @@ export const SEEDS: Seed[] = [
     table: 'webhook_subscriptions',
     path: '/api/v1/webhooks',
     body: async () => ({ url: 'https://hooks.example.com/sextant', events: ['*'], active: false }),
+  },
+  // Slugs are unique across the store: derived from a row id of the organization.
+  {
+    table: 'portals',
+    where: 'product_id IS NOT NULL',
+    path: '/api/v1/portals',
+    body: async (id) => {
+      const productId = await id('products', OWNED_BY_A_PRODUCT_MANAGER);
+      return { productId, slug: `probe-${productId.slice(0, 8)}`, title: 'Probe product portal' };
+    },
+  },
+  {
+    table: 'portals',
+    where: 'product_id IS NULL',
+    path: '/api/v1/portals',
+    body: async (id) => ({ slug: `probe-org-${(await id('goals')).slice(0, 8)}`, title: 'Probe portal' }),
+  },
+  {
+    table: 'portal_ideas',
+    path: async (id) => `/api/v1/portals/${await id('portals', 'product_id IS NULL')}/ideas`,
+    body: async () => ({ title: 'Probe idea' }),
+  },
+  {
+    table: 'announcement_subscribers',
+    path: '/api/v1/announcement-subscribers',
+    body: async (id) => ({
+      productId: await id('products', OWNED_BY_A_PRODUCT_MANAGER),
+      email: 'probe-subscriber@example.com',
+    }),
   },
   { table: 'reviews', path: '/api/v1/reviews', body: async () => ({ title: 'Probe review' }) },
   // Queued jobs (no worker runs in these tests, so they stay queued).

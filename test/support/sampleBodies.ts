@@ -60,6 +60,13 @@ export function validBodies(ids: SampleIds, unique: string): Record<string, Reco
     'product-financials': { productId: ids.products, period: '2040Q1', revenue: 10, cost: 5 },
     components: { productId: ids.products, name: `Component ${unique}` },
     releases: { productId: ids.products, name: `Release ${unique}`, plannedDate: '2027-03-01' },
+    portals: { productId: ids.products, slug: `portal-${unique}`, title: 'Ideas', visibility: 'signin' },
+    'announcement-subscribers': {
+      productId: ids.products,
+      segmentId: ids.segments,
+      email: `subscriber-${unique}@example.com`,
+      name: 'Subscriber',
+    },
     features: {
       productId: ids.products,
       componentId: ids.components,

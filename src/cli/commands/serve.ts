@@ -14,6 +14,7 @@ import {
   DEFAULT_LEASE_SECONDS,
   startJobWorker,
 } from '../../services/jobs/jobWorker.ts';
+import { startMailDispatcher } from '../../services/mail/mailDispatcher.ts';
 import {
   describeStore,
   isStoreEmpty,
@@ -108,6 +109,7 @@ export function registerServeCommand(program: Command): void {
         leaseSeconds,
         pollMs: Number.isFinite(pollMs) && pollMs > 0 ? pollMs : DEFAULT_JOB_POLL_MS,
       });
+      const mail = startMailDispatcher(store);
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const lines = [
           `Sextant is running on http://localhost:${info.port}  (store: ${describeStore(location)})`,
@@ -131,6 +133,7 @@ export function registerServeCommand(program: Command): void {
         // Jobs first: interrupted work goes back to the queue while the store is still open.
         await jobs.stop();
         await webhooks.stop();
+        await mail.stop();
         await closeWorkerPool();
         await store.close();
         process.exit(0);

@@ -1,4 +1,8 @@
 import type { z } from 'zod';
+import {
+  AnnouncementSubscriberCreate,
+  AnnouncementSubscriberUpdate,
+} from '../../domain/entities/announcementSubscriber.ts';
 import { CompetitorCreate, CompetitorUpdate } from '../../domain/entities/competitor.ts';
 import { CustomFieldCreate, CustomFieldUpdate } from '../../domain/entities/customField.ts';
 import { DecisionCreate } from '../../domain/entities/decision.ts';
@@ -20,6 +24,7 @@ import {
   KpiMeasurementUpdate,
   KpiUpdate,
 } from '../../domain/entities/kpi.ts';
+import { PortalCreate, PortalUpdate } from '../../domain/entities/portal.ts';
 import {
   ComponentCreate,
   ComponentUpdate,
@@ -88,6 +93,8 @@ const portfolio = {
 } as const;
 const productWrite = { create: 'product.write', update: 'product.write', delete: 'product.write' } as const;
 const riskAction = (r: In): Action => (r.initiativeId ? 'portfolio.write' : 'product.write');
+/** A product's portal is that product's business; an organization-wide portal is portfolio work. */
+const portalAction = (r: In): Action => (r.productId ? 'product.write' : 'portfolio.write');
 
 const schema = <T>(s: z.ZodType<T>) => s as unknown as z.ZodType<Record<string, unknown>>;
 const BASE_SORTS = ['createdAt', 'updatedAt'] as const;
@@ -197,6 +204,36 @@ export const ENTITIES: readonly EntityDefinition[] = [
     defaultSort: 'createdAt',
     searchable: false,
     action: productWrite,
+    ownership: { kind: 'column', column: 'productId' },
+  },
+  {
+    name: 'announcement-subscribers',
+    label: 'announcement subscriber',
+    table: t.announcementSubscribers,
+    create: schema(AnnouncementSubscriberCreate),
+    update: schema(AnnouncementSubscriberUpdate),
+    deletable: true,
+    references: [ref('productId', t.products, 'product'), ref('segmentId', t.segments, 'segment')],
+    filters: ['productId', 'segmentId', 'email'],
+    sorts: [...BASE_SORTS, 'email'],
+    defaultSort: 'createdAt',
+    searchable: false,
+    action: productWrite,
+    ownership: { kind: 'column', column: 'productId' },
+  },
+  {
+    name: 'portals',
+    label: 'portal',
+    table: t.portals,
+    create: schema(PortalCreate),
+    update: schema(PortalUpdate),
+    deletable: true,
+    references: [ref('productId', t.products, 'product')],
+    filters: ['productId', 'visibility', 'enabled'],
+    sorts: [...BASE_SORTS, 'slug'],
+    defaultSort: 'createdAt',
+    searchable: false,
+    action: { create: portalAction, update: portalAction, delete: portalAction },
     ownership: { kind: 'column', column: 'productId' },
   },
   {

@@ -78,3 +78,16 @@ export async function emitEvents(
     );
   }
 }
+
+/**
+ * Whether any active subscription of the organization wants events of this type: bulk writers skip
+ * building event payloads when nobody listens. Read in the caller's transaction.
+ */
+export async function anyoneWants(tx: Db, ctx: ServiceContext, type: EventType): Promise<boolean> {
+  if (!ctx.orgId) return false;
+  const rows = await tx
+    .select({ events: webhookSubscriptions.events })
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.orgId, ctx.orgId), eq(webhookSubscriptions.active, true)));
+  return rows.some((r) => r.events.includes(type) || r.events.includes('*'));
+}

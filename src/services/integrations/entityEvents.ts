@@ -2,6 +2,7 @@ import type { Db } from '../../store/db.ts';
 import { findRow } from '../../store/entityRepository.ts';
 import { releases } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { notifyPortalVoters } from '../portal/portalShipped.ts';
 import { emitEvent } from './emitEvent.ts';
 
 type Row = Record<string, unknown>;
@@ -29,6 +30,13 @@ export async function featureEvents(tx: Db, ctx: ServiceContext, before: Row | u
     productId: after.productId,
     releaseId: after.releaseId ?? null,
   });
+  await notifyPortalVoters(tx, ctx, [
+    {
+      id: String(after.id),
+      title: String(after.title),
+      releaseId: (after.releaseId as string | null) ?? null,
+    },
+  ]);
 }
 
 /** `decision.recorded` for a decision entered through the API (recordDecision emits its own). */

@@ -5,6 +5,7 @@ export const EVENT_TYPES = [
   'decision.recorded',
   'scenario.committed',
   'feedback.created',
+  'portal.idea_shipped',
   'ping',
 ] as const;
 

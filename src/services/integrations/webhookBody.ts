@@ -6,6 +6,7 @@ const TITLES: Record<string, (d: Record<string, unknown>) => string> = {
   'decision.recorded': (d) => `Decision recorded: ${d.title ?? d.id}`,
   'scenario.committed': (d) => `Scenario committed: ${d.name ?? d.title ?? d.id}`,
   'feedback.created': (d) => `New feedback: ${String(d.text ?? '').slice(0, 200)}`,
+  'portal.idea_shipped': (d) => `Portal idea shipped: ${d.title ?? d.id} (${d.voters ?? 0} voters)`,
   ping: () => 'Sextant webhook test',
 };
 

@@ -6,6 +6,7 @@ import type { Db } from '../../store/db.ts';
 import { findRow, findRowForUpdate, insertRow, updateRow } from '../../store/entityRepository.ts';
 import {
   features,
+  organizations,
   productPositioning,
   products,
   releaseNotes,
@@ -16,9 +17,11 @@ import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
 import { parseInput } from '../entities/entityService.ts';
 import { emitEvents } from '../integrations/emitEvent.ts';
+import { notifyPortalVoters } from '../portal/portalShipped.ts';
 import { present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
 import { composeReleaseNote } from './composeReleaseNote.ts';
+import { queueReleaseAnnouncement } from './releaseAnnouncement.ts';
 
 export const ReleaseNoteDraftRequest = z.strictObject({
   /** A segment id for a segment variant; absent or null for the base note. */
@@ -243,6 +246,24 @@ export async function publishRelease(ctx: ServiceContext, releaseId: string, raw
         data: { id: f.id, title: f.title, productId: f.productId, releaseId },
       })),
     ]);
-    return { release: after, notes: notes.length };
+    await notifyPortalVoters(
+      tx,
+      ctx,
+      shipped.map((f) => ({ id: f.id, title: f.title, releaseId })),
+    );
+    const [org] = await tx
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, ctx.orgId));
+    const product = await findRow(tx, products, ctx.orgId, String(after.productId));
+    const mails = await queueReleaseAnnouncement(tx, ctx, {
+      id: releaseId,
+      name: String(after.name),
+      productId: String(after.productId),
+      productName: String(product?.name ?? ''),
+      orgName: org?.name ?? '',
+      notes: notes.map((n) => ({ segmentId: n.segmentId, markdown: n.markdown })),
+    });
+    return { release: after, notes: notes.length, mails };
   });
 }

@@ -9,6 +9,7 @@ import { personCapacity } from '../capacity/effortUnits.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordDecision } from '../decisionLog.ts';
 import { parseInput } from '../entities/entityService.ts';
+import { emitEvent } from '../integrations/emitEvent.ts';
 import { present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
 import { ScenarioCommit } from './optimizerConstraints.ts';
@@ -226,6 +227,23 @@ export async function commitScenario(
     const { report: _b, ...beforeSummary } = present(before);
     const { report: _a, ...afterSummary } = present(after);
     await writeAudit(tx, ctx, 'commit', 'scenarios', id, beforeSummary, afterSummary);
+    // In the commit's transaction (outbox): subscribers hear of the commit if and only if it happened,
+    // after the decision.recorded event of the same commit.
+    await emitEvent(tx, ctx, 'scenario.committed', {
+      id,
+      name: String(before.name),
+      decisionId: decision.id,
+      committedBy: ctx.actor.name,
+      committedAt: ctx.now().toISOString(),
+      rationale,
+      objective: report.constraints.objective,
+      value: report.result.objective,
+      selected: report.selection.map((s) => s.id),
+      approved,
+      rescheduled,
+      allocations: staffed.rows.length,
+      unstaffed: staffed.unstaffed.length,
+    });
     return {
       scenario: present(after),
       decision,

@@ -279,6 +279,8 @@ async function main() {
 
     server = await startServer(['--database-url', databaseUrl!, '--port', '0', '--no-demo'], {
       SEXTANT_PRINT_DEMO_LOGINS: '0',
+      // One token drives every connection: the per-caller limit (100/s by default) would measure itself.
+      SEXTANT_RATE_LIMIT: 'off',
     });
     const pid = server.pid;
     const pgPort = Number(new URL(databaseUrl!).port);
@@ -288,6 +290,8 @@ async function main() {
 
     const rows: {
       name: string;
+      /** The first request: computed from the database (cached reads are served from memory after it). */
+      firstMs: number;
       p50: number;
       p99: number;
       rps: number;
@@ -311,11 +315,14 @@ async function main() {
       for (const ep of endpoints.filter((e) => !only || e.name.includes(only))) {
         await waitIdle(pid);
         // Warm-up: first requests compile plans and fill caches, as on any running server.
+        let firstMs = 0;
         try {
           for (let i = 0; i < 3; i++) {
+            const t0 = performance.now();
             const res = await fetch(server.url + ep.path, { headers, signal: AbortSignal.timeout(600_000) });
             if (res.status !== 200) throw new Error(`${ep.path}: ${res.status} ${await res.text()}`);
             await res.arrayBuffer();
+            if (i === 0) firstMs = performance.now() - t0;
           }
         } catch (err) {
           // A server still buried under an earlier endpoint's abandoned requests: say so, go on.
@@ -344,6 +351,7 @@ async function main() {
         if (flag('profile')) await profileQueries(direct, queries);
         rows.push({
           name: ep.name,
+          firstMs,
           p50: result.latency.p50,
           p99: result.latency.p99,
           rps: result.requests.average,
@@ -374,12 +382,12 @@ async function main() {
         .join(' ')}`,
     );
     console.log(
-      `\n| endpoint | p50 ms | p99 ms | req/s | errors / requests | response KB | SQL p50 ms (queries) | p50 / SQL p50 | CPU ms / request: server + PostgreSQL + autocannon | p99 < ${P99_TARGET_MS} ms |`,
+      `\n| endpoint | first request ms | p50 ms | p99 ms | req/s | errors / requests | response KB | SQL p50 ms (queries) | p50 / SQL p50 | CPU ms / request: server + PostgreSQL + autocannon | p99 < ${P99_TARGET_MS} ms |`,
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     for (const r of rows) {
       console.log(
-        `| ${r.name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.requests} | ${(r.bytes / 1024).toFixed(1)} | ${r.sqlP50.toFixed(1)} (${r.queries}) | ${(r.p50 / Math.max(r.sqlP50, 0.01)).toFixed(1)}× | ${r.serverCpuMs.toFixed(1)} + ${r.pgCpuMs.toFixed(1)} + ${r.loadCpuMs.toFixed(1)} | ${r.p99 < P99_TARGET_MS ? 'yes' : 'no'} |`,
+        `| ${r.name} | ${r.firstMs.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.requests} | ${(r.bytes / 1024).toFixed(1)} | ${r.sqlP50.toFixed(1)} (${r.queries}) | ${(r.p50 / Math.max(r.sqlP50, 0.01)).toFixed(1)}× | ${r.serverCpuMs.toFixed(1)} + ${r.pgCpuMs.toFixed(1)} + ${r.loadCpuMs.toFixed(1)} | ${r.p99 < P99_TARGET_MS ? 'yes' : 'no'} |`,
       );
     }
     const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;

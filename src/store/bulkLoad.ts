@@ -26,7 +26,7 @@ function copyColumns(table: PgTable): { prop: string; col: PgColumn }[] {
 }
 
 /** A value the row leaves out takes the column's literal default (rows written before the column existed). */
-function valueOf(row: PlainRow, prop: string, col: PgColumn): unknown {
+function cellValue(row: PlainRow, prop: string, col: PgColumn): unknown {
   const value = row[prop];
   if (value !== undefined || col.default === undefined || is(col.default, SQL)) return value;
   return col.default;
@@ -47,7 +47,7 @@ function* csvChunks(batch: TableBatch, columns: { prop: string; col: PgColumn }[
   for (let i = 0; i < batch.rows.length; i += CHUNK) {
     let out = '';
     for (const row of batch.rows.slice(i, i + CHUNK)) {
-      out += `${columns.map(({ prop, col }) => csvField(valueOf(row, prop, col), col)).join(',')}\n`;
+      out += `${columns.map(({ prop, col }) => csvField(cellValue(row, prop, col), col)).join(',')}\n`;
     }
     yield out;
   }

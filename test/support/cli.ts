@@ -46,7 +46,7 @@ export function startServer(args: string[], env: Record<string, string> = {}): P
           output: () => out,
           stop: (signal = 'SIGTERM') =>
             new Promise((done) => {
-              if (child.exitCode !== null) return done();
+              if (child.exitCode !== null || child.signalCode !== null) return done(); // already gone (a killed child has no exit code)
               child.once('exit', () => done());
               child.kill(signal);
             }),

@@ -36,10 +36,10 @@ describe('manual rank and pull-back in Chromium', () => {
     await form.getByLabel(/^Rank/).fill('1');
     await form.getByRole('button', { name: 'Set rank' }).click();
     // The server's rule, beside the field it concerns.
-    await form.getByText('a manual rank needs a rationale').waitFor();
+    await form.locator('.field-error', { hasText: 'a manual rank needs a rationale' }).waitFor();
     await form.getByLabel(/^Rationale/).fill('Committed to the Meridian renewal');
     await form.getByRole('button', { name: 'Set rank' }).click();
-    await form.getByText('Recorded.').waitFor();
+    await form.getByText(/Placed by hand at #1: Committed to the Meridian renewal/).waitFor();
 
     const after = await api<BacklogPage>(`/api/v1/backlog?productId=${lumen.id}&limit=10`);
     expect(after.items[0]!.featureId).toBe(target.featureId);

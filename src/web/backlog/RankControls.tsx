@@ -84,11 +84,6 @@ export function RankControls({ feature, onChanged }: { feature: Ranked; onChange
         <button type="submit" className="btn btn-secondary btn-small" disabled={send.isPending}>
           {parked ? 'Pull back' : 'Set rank'}
         </button>
-        {send.isSuccess && (
-          <span role="status" className="success-text">
-            Recorded.
-          </span>
-        )}
       </div>
     </form>
   );

@@ -14,6 +14,7 @@ import { Tag } from '../components/Tag.tsx';
 import { fmtNumber, humanize } from '../format/format.ts';
 import { rice, wsjf } from '../format/scores.ts';
 import { toneOf } from '../format/tones.ts';
+import { RankControls } from './RankControls.tsx';
 
 const STATUSES = ['idea', 'parking_lot', 'planned', 'in_progress', 'shipped', 'rejected'] as const;
 
@@ -166,6 +167,9 @@ function FeatureEditor({
             )}
           </div>
         </form>
+      )}
+      {editable && !['shipped', 'rejected'].includes(feature.status) && (
+        <RankControls key={`${feature.id}-${feature.version}`} feature={feature} onChanged={onSaved} />
       )}
     </>
   );

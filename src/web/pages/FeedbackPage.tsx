@@ -15,6 +15,7 @@ import { SelectFilter } from '../components/SelectFilter.tsx';
 import { humanize } from '../format/format.ts';
 import { useQueryParam } from '../router/useQueryParam.ts';
 import { AddFeedbackForm } from './feedback/AddFeedbackForm.tsx';
+import { DemandBySegment } from './feedback/DemandBySegment.tsx';
 import { FeedbackListItem } from './feedback/FeedbackListItem.tsx';
 import { TriagePanel } from './feedback/TriagePanel.tsx';
 
@@ -159,6 +160,7 @@ export function FeedbackPage() {
           </div>
         </div>
       </Card>
+      <DemandBySegment segmentName={segmentName} />
     </>
   );
 }

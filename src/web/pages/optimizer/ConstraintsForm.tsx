@@ -63,6 +63,53 @@ function Section({ title, count, children }: { title: string; count: number; chi
   );
 }
 
+/** Minimum and maximum per segment or per goal: one row each, problems beside the row. */
+function BoundsTable({
+  heading,
+  prefix,
+  rows,
+  bounds,
+  errors,
+  errorKey,
+  onChange,
+}: {
+  heading: string;
+  prefix: string;
+  rows: { id: string; name: string }[];
+  bounds: Record<string, BoundText>;
+  errors: Record<string, string | undefined>;
+  errorKey: string;
+  onChange: (id: string, b: BoundText) => void;
+}) {
+  return (
+    <table className="table compact">
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">Minimum</th>
+          <th scope="col">Maximum</th>
+          <th scope="col">
+            <span className="visually-hidden">Problems</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <BoundRow
+            key={r.id}
+            prefix={prefix}
+            id={r.id}
+            name={r.name}
+            value={bounds[r.id] ?? { min: '', max: '' }}
+            error={errors[`${errorKey}.${r.id}`]}
+            onChange={(b) => onChange(r.id, b)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Min/max inputs for one row of segment or goal bounds. */
 function BoundRow({
   prefix,
@@ -334,59 +381,27 @@ export function ConstraintsForm({
       </Section>
 
       <Section title="Segment balance (budget spent per segment)" count={filled(state.segmentBounds)}>
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">Segment</th>
-              <th scope="col">Minimum</th>
-              <th scope="col">Maximum</th>
-              <th scope="col">
-                <span className="visually-hidden">Problems</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(segments.data ?? []).map((s) => (
-              <BoundRow
-                key={s.id}
-                prefix="opt-seg"
-                id={s.id}
-                name={s.name}
-                value={state.segmentBounds[s.id] ?? { min: '', max: '' }}
-                error={errors[`seg.${s.id}`]}
-                onChange={(b) => setBounds('segmentBounds', s.id, b)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <BoundsTable
+          heading="Segment"
+          prefix="opt-seg"
+          rows={segments.data ?? []}
+          bounds={state.segmentBounds}
+          errors={errors}
+          errorKey="seg"
+          onChange={(id, b) => setBounds('segmentBounds', id, b)}
+        />
       </Section>
 
       <Section title="Goal balance (alignment-weighted budget per goal)" count={filled(state.goalBounds)}>
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th scope="col">Goal</th>
-              <th scope="col">Minimum</th>
-              <th scope="col">Maximum</th>
-              <th scope="col">
-                <span className="visually-hidden">Problems</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(goals.data ?? []).map((g) => (
-              <BoundRow
-                key={g.id}
-                prefix="opt-goal"
-                id={g.id}
-                name={g.name}
-                value={state.goalBounds[g.id] ?? { min: '', max: '' }}
-                error={errors[`goal.${g.id}`]}
-                onChange={(b) => setBounds('goalBounds', g.id, b)}
-              />
-            ))}
-          </tbody>
-        </table>
+        <BoundsTable
+          heading="Goal"
+          prefix="opt-goal"
+          rows={goals.data ?? []}
+          bounds={state.goalBounds}
+          errors={errors}
+          errorKey="goal"
+          onChange={(id, b) => setBounds('goalBounds', id, b)}
+        />
       </Section>
 
       <div className="form-actions">

@@ -25,6 +25,9 @@ export interface Notification {
   createdAt: string;
 }
 
+/** Query key of the notification lists; invalidating it refreshes the page and the header's badge. */
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
+
 export interface NotificationList {
   items: Notification[];
   unreadCount: number;

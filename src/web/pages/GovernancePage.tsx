@@ -4,6 +4,7 @@ import { useList } from '../api/useList.ts';
 import { Card } from '../components/Card.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
+import { PickList } from '../components/PickList.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { Tag } from '../components/Tag.tsx';
 import { humanize } from '../format/format.ts';
@@ -31,20 +32,19 @@ export function GovernancePage() {
         <QueryState query={initiatives} label="initiatives" empty="No initiatives yet">
           {(rows) => (
             <div className="split">
-              <ul aria-label="Initiatives" className="plain-list scroll-list">
-                {rows.map((i) => (
-                  <li key={i.id}>
-                    <button
-                      type="button"
-                      className="list-item-button"
-                      aria-pressed={i.id === initiativeId}
-                      onClick={() => setInitiativeId(i.id)}
-                    >
-                      {i.name} <Tag tone={toneOf(i.stage)}>{humanize(i.stage)}</Tag>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <PickList
+                label="Initiatives"
+                className="scroll-list"
+                items={rows}
+                selectedId={initiativeId}
+                onSelect={setInitiativeId}
+              >
+                {(i) => (
+                  <>
+                    {i.name} <Tag tone={toneOf(i.stage)}>{humanize(i.stage)}</Tag>
+                  </>
+                )}
+              </PickList>
               <div>
                 {selected ? (
                   <>

@@ -1,14 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, request } from '../api/client.ts';
-import { type NotificationList, subjectPath } from '../api/collaboration.ts';
+import { NOTIFICATIONS_KEY, type NotificationList, subjectPath } from '../api/collaboration.ts';
 import { Card } from '../components/Card.tsx';
 import { FormError } from '../components/FormError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryState } from '../components/QueryState.tsx';
 import { fmtDateTime } from '../format/format.ts';
 import { Link } from '../router/Link.tsx';
-
-export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 interface Preferences {
   email: boolean;

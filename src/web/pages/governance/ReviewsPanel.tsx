@@ -6,6 +6,7 @@ import { useSession } from '../../auth/SessionContext.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
+import { PickList } from '../../components/PickList.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { fmtDate, fmtPercent, humanize } from '../../format/format.ts';
 import { Link } from '../../router/Link.tsx';
@@ -81,23 +82,16 @@ export function ReviewsPanel({ reviewId, onSelect }: { reviewId: string; onSelec
       >
         {(items) => (
           <div className="split">
-            <ul aria-label="Reviews" className="plain-list">
-              {items.map((r) => (
-                <li key={r.id}>
-                  <button
-                    type="button"
-                    className="list-item-button"
-                    aria-pressed={r.id === selected?.id}
-                    onClick={() => onSelect(r.id)}
-                  >
-                    <strong>{r.title}</strong>
-                    <div className="muted small">
-                      {fmtDate(r.heldOn ?? r.createdAt)} · {r.agenda.length} agenda items
-                    </div>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <PickList label="Reviews" items={items} selectedId={selected?.id} onSelect={onSelect}>
+              {(r) => (
+                <>
+                  <strong>{r.title}</strong>
+                  <div className="muted small">
+                    {fmtDate(r.heldOn ?? r.createdAt)} · {r.agenda.length} agenda items
+                  </div>
+                </>
+              )}
+            </PickList>
             {selected ? (
               <ReviewDetail key={selected.id} review={selected} />
             ) : (

@@ -152,10 +152,13 @@ export const optimizeResultSchema = z.object({
   seconds: finite,
   method: z.enum(['exact', 'greedy']),
   /** Where the returned solution came from. */
-  source: z.enum(['solver', 'heuristic', 'none']),
+  source: z.enum(['branch-and-bound', 'solver', 'heuristic', 'none']),
   usage: z.record(z.string(), finite),
-  /** How the bound was obtained: HiGHS's MIP dual bound, or the LP relaxation when only the heuristic ran. */
-  boundSource: z.enum(['mip', 'lp', 'none']),
+  /**
+   * How the bound was obtained: our branch and bound (a finished search proves the answer optimal),
+   * HiGHS's MIP dual bound, or the LP relaxation when only the heuristic ran.
+   */
+  boundSource: z.enum(['branch-and-bound', 'mip', 'lp', 'none']),
 });
 export type OptimizeResult = z.infer<typeof optimizeResultSchema>;
 

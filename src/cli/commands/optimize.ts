@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { optimizeProblemSchema, type Selection } from '../../domain/optimizeProblem.ts';
+import { type OptimizeResult, optimizeProblemSchema, type Selection } from '../../domain/optimizeProblem.ts';
 import {
   type FrontierReport,
   type OptimizeReport,
@@ -38,12 +38,19 @@ function parseLevels(value: string | boolean | undefined): number | null {
   return n;
 }
 
+const BOUND_SOURCES: Record<OptimizeResult['boundSource'], string> = {
+  'branch-and-bound': 'Sextant branch and bound',
+  mip: 'HiGHS branch-and-cut',
+  lp: 'LP relaxation',
+  none: 'none',
+};
+
 function printReport(r: OptimizeReport): void {
   const res = r.result;
   const lines = [
     `status     ${res.status}   (${res.method}, ${res.seconds.toFixed(2)} s)`,
     `objective  ${num(res.objective, 4)}`,
-    `bound      ${num(res.bound, 4)}   (${res.boundSource === 'mip' ? 'HiGHS branch-and-bound' : res.boundSource === 'lp' ? 'LP relaxation' : 'none'})`,
+    `bound      ${num(res.bound, 4)}   (${BOUND_SOURCES[res.boundSource]})`,
     `gap        ${res.gap === null ? '—' : `${(res.gap * 100).toFixed(4)} %`}`,
     `selected   ${res.selected.length ? res.selected.map(selectionText).join(', ') : '(none)'}`,
   ];

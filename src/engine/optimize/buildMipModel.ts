@@ -15,6 +15,19 @@ export interface MipModel {
   rows: RowTag[];
 }
 
+/** The 0-1 program as plain arrays (rows in CSR, infinite bounds as ±Infinity), for any solver. */
+export interface MipRows {
+  numCols: number;
+  colCost: Float64Array;
+  colUpper: Float64Array;
+  rowStarts: number[];
+  rowIndex: number[];
+  rowValue: number[];
+  rowLower: number[];
+  rowUpper: number[];
+  rows: RowTag[];
+}
+
 /** Constraint families that can be switched off, for infeasibility analysis (deletion filter). */
 export interface Relaxation {
   resources?: ReadonlySet<number>;
@@ -31,17 +44,53 @@ export function pairKey(a: number, b: number): string {
   return `${a}:${b}`;
 }
 
-/**
- * Writes the selection problem as a 0-1 program for HiGHS: one binary per column; resource,
- * group, one-option-per-item, requires (with timing: a dependant's schedule needs a prerequisite
- * schedule that ends before it starts) and excludes rows. `integer: false` gives the LP relaxation.
- */
+/** `buildMipModel` for HiGHS: the rows of `mipRows` with HiGHS's infinity. */
 export function buildMipModel(
   cp: CompiledProblem,
   highs: Highs,
   opts: { integer?: boolean; relax?: Relaxation; objective?: 'value' | 'none' } = {},
 ): MipModel {
-  const inf = highs.infinity;
+  const m = mipRows(cp, opts);
+  const finite = (v: number) =>
+    v === Number.POSITIVE_INFINITY ? highs.infinity : v === Number.NEGATIVE_INFINITY ? -highs.infinity : v;
+  const base = {
+    numCols: m.numCols,
+    numRows: m.rows.length,
+    sense: highs.constants.objectiveSense.maximize,
+    colCost: m.colCost,
+    colLower: new Float64Array(m.numCols),
+    colUpper: m.colUpper,
+    rowLower: m.rowLower.map(finite),
+    rowUpper: m.rowUpper.map(finite),
+    matrix: {
+      format: 'csr' as const,
+      numRows: m.rows.length,
+      numCols: m.numCols,
+      starts: m.rowStarts,
+      indices: m.rowIndex,
+      values: m.rowValue,
+    },
+  };
+  const data: ModelData =
+    opts.integer === false
+      ? base
+      : {
+          ...base,
+          integrality: Array.from({ length: m.numCols }, () => highs.constants.variableType.integer),
+        };
+  return { data, rows: m.rows };
+}
+
+/**
+ * Writes the selection problem as a 0-1 program: one binary per column; resource, group,
+ * one-option-per-item, requires (with timing: a dependant's schedule needs a prerequisite schedule
+ * that ends before it starts) and excludes rows.
+ */
+export function mipRows(
+  cp: CompiledProblem,
+  opts: { relax?: Relaxation; objective?: 'value' | 'none' } = {},
+): MipRows {
+  const inf = Number.POSITIVE_INFINITY;
   const relax = opts.relax ?? {};
   const nCols = cp.columns.length;
   const starts: number[] = [0];
@@ -126,21 +175,18 @@ export function buildMipModel(
     addRow(idx, val, lo, up, { kind: 'group', group: k });
   });
 
-  const colUpper = cp.columns.map((c) => (cp.forbidden[c.item] && !relax.forbidden?.has(c.item) ? 0 : 1));
-  const base = {
+  return {
     numCols: nCols,
-    numRows: rows.length,
-    sense: highs.constants.objectiveSense.maximize,
-    colCost: opts.objective === 'none' ? new Float64Array(nCols) : cp.columns.map((c) => c.value),
-    colLower: new Float64Array(nCols),
-    colUpper,
+    colCost:
+      opts.objective === 'none' ? new Float64Array(nCols) : Float64Array.from(cp.columns, (c) => c.value),
+    colUpper: Float64Array.from(cp.columns, (c) =>
+      cp.forbidden[c.item] && !relax.forbidden?.has(c.item) ? 0 : 1,
+    ),
+    rowStarts: starts,
+    rowIndex: indices,
+    rowValue: values,
     rowLower,
     rowUpper,
-    matrix: { format: 'csr' as const, numRows: rows.length, numCols: nCols, starts, indices, values },
+    rows,
   };
-  const data: ModelData =
-    opts.integer === false
-      ? base
-      : { ...base, integrality: cp.columns.map(() => highs.constants.variableType.integer) };
-  return { data, rows };
 }

@@ -84,15 +84,19 @@ describe('branchAndBound', () => {
 
   it('property: a stopped search never claims a bound below the optimum', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 14, max: 18 }), (seed, items) => {
-        const cp = compileProblem(randomProblem(seed, { items, resources: 4, tightness: 0.4, groups: 1 }));
-        const ref = bruteForce(cp);
-        // A node budget of one pivot makes the search give up at once (as on numerical trouble).
-        const r = branchAndBound(mipRows(cp), { deadline: FAR(), maxNodePivots: 1 });
-        if (ref.choice === null || r.status === 'infeasible') return;
-        expect(r.bound).toBeGreaterThanOrEqual(ref.value - 1e-6);
-        if (r.value !== null) expect(r.value).toBeLessThanOrEqual(ref.value + 1e-6);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 14, max: 18 }),
+        (seed, items) => {
+          const cp = compileProblem(randomProblem(seed, { items, resources: 4, tightness: 0.4, groups: 1 }));
+          const ref = bruteForce(cp);
+          // A node budget of one pivot makes the search give up at once (as on numerical trouble).
+          const r = branchAndBound(mipRows(cp), { deadline: FAR(), maxNodePivots: 1 });
+          if (ref.choice === null || r.status === 'infeasible') return;
+          expect(r.bound).toBeGreaterThanOrEqual(ref.value - 1e-6);
+          if (r.value !== null) expect(r.value).toBeLessThanOrEqual(ref.value + 1e-6);
+        },
+      ),
       { numRuns: 40, seed: 99 },
     );
   });

@@ -22,6 +22,13 @@ export interface BranchAndBoundOptions {
   relGap?: number;
   /** Give up (status 'stopped') after this many simplex pivots in one node: guards against cycling. */
   maxNodePivots?: number;
+  /**
+   * Give up early, after this many ms, when the share of the tree closed so far (a closed node at
+   * depth k closes 2^-k of it) predicts a finish far beyond the deadline. The prediction is
+   * pessimistic (reduced-cost fixing speeds the search up as it goes: the 100 × 5 bench instances
+   * predict 6 s at 0.5 s and finish in 1 s), hence the factor 20; hopeless searches predict 10^20×.
+   */
+  predictAfterMs?: number;
 }
 
 export interface BranchAndBoundResult {
@@ -32,6 +39,8 @@ export interface BranchAndBoundResult {
   /** Upper bound on the optimum (valid for every status but 'infeasible'). */
   bound: number;
   nodes: number;
+  /** Share of the search tree closed (1 when the search finished). */
+  closedShare: number;
 }
 
 const PRIMAL_TOL = 1e-7;
@@ -307,11 +316,23 @@ export function branchAndBound(p: MipRows, options: BranchAndBoundOptions): Bran
 
   let nodes = 0;
   let stopped = false;
+  const started = Date.now();
+  // Share of the search tree closed so far (Σ 2^-depth over closed nodes), for the finish prediction.
+  let closed = 0;
+  const close = (depth: number) => {
+    closed += 2 ** -depth;
+  };
+  const hopeless = (now: number): boolean => {
+    if (options.predictAfterMs === undefined || now - started < options.predictAfterMs) return false;
+    const predictedTotal = (now - started) / Math.max(closed, Number.MIN_VALUE);
+    return predictedTotal > 20 * (options.deadline - started);
+  };
   // Largest LP bound among nodes left unexplored when the search stopped.
   let openBound = Number.NEGATIVE_INFINITY;
 
   const search = (depth: number, parentBound: number): void => {
-    if (stopped || Date.now() > options.deadline) {
+    const now = stopped || (nodes & 255) !== 0 ? 0 : Date.now();
+    if (stopped || now > options.deadline || (now > 0 && hopeless(now))) {
       stopped = true;
       openBound = Math.max(openBound, parentBound);
       return;
@@ -323,7 +344,10 @@ export function branchAndBound(p: MipRows, options: BranchAndBoundOptions): Bran
       openBound = Math.max(openBound, parentBound);
       return;
     }
-    if (status !== 'optimal') return;
+    if (status !== 'optimal') {
+      close(depth);
+      return;
+    }
     let branch = -1;
     let mostFractional = INT_TOL;
     for (let r = 0; r < m; r++) {
@@ -339,6 +363,7 @@ export function branchAndBound(p: MipRows, options: BranchAndBoundOptions): Bran
       const candidate = new Uint8Array(n);
       for (let j = 0; j < n; j++) candidate[j] = x[j] > 0.5 ? 1 : 0;
       accept(candidate);
+      close(depth);
       return;
     }
     // Reduced-cost fixing: moving a nonbasic column off its bound costs at least |d_j|.
@@ -362,7 +387,10 @@ export function branchAndBound(p: MipRows, options: BranchAndBoundOptions): Bran
           return;
         }
         restore(depth);
-        if (bound <= cutoff) return;
+        if (bound <= cutoff) {
+          close(depth + 1);
+          return;
+        }
       }
       if (up === (side === 0)) lb[branch] = 1;
       else ub[branch] = 0;
@@ -373,7 +401,23 @@ export function branchAndBound(p: MipRows, options: BranchAndBoundOptions): Bran
   refactor();
   search(0, Number.POSITIVE_INFINITY);
   const value = bestX ? bestValue : null;
-  if (stopped) return { status: 'stopped', x: bestX, value, bound: Math.max(openBound, bestValue), nodes };
-  if (!bestX) return { status: 'infeasible', x: null, value: null, bound: Number.NEGATIVE_INFINITY, nodes };
-  return { status: 'optimal', x: bestX, value, bound: bestValue, nodes };
+  if (stopped)
+    return {
+      status: 'stopped',
+      x: bestX,
+      value,
+      bound: Math.max(openBound, bestValue),
+      nodes,
+      closedShare: closed,
+    };
+  if (!bestX)
+    return {
+      status: 'infeasible',
+      x: null,
+      value: null,
+      bound: Number.NEGATIVE_INFINITY,
+      nodes,
+      closedShare: 1,
+    };
+  return { status: 'optimal', x: bestX, value, bound: bestValue, nodes, closedShare: 1 };
 }

@@ -7,7 +7,7 @@
  * ratio ranking as roadmap tools do it, and javascript-lp-solver. Every answer is checked for
  * integrality and feasibility before it counts. Gaps are against the LP-relaxation bound (HiGHS).
  *
- *   node --import tsx bench/optimize.ts [--quick] [--time-limit S] [--sizes 100x5,500x30]
+ *   node --import tsx bench/optimize.ts [--quick] [--time-limit S] [--sizes 100x5,500x30] [--highs-alone]
  */
 import os from 'node:os';
 import highsLoader from 'highs';
@@ -21,6 +21,8 @@ import { seededRandom } from '../src/engine/optimize/randomProblem.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+// --highs-alone adds the previous pipeline as a column: heuristic + HiGHS, no branch and bound or core.
+const highsAlone = args.includes('--highs-alone');
 const tlIndex = args.indexOf('--time-limit');
 const timeLimit = tlIndex >= 0 ? Number(args[tlIndex + 1]) : 10;
 // --sizes 100x5,500x30 restricts the grid (e.g. to rerun the small cases with a longer limit).
@@ -54,10 +56,19 @@ interface Row {
   m: number;
   t: number;
   lp: number;
-  exact: { value: number; status: string; s: number; cpu: number; provenGap: number | null; source: string };
+  exact: {
+    value: number;
+    status: string;
+    s: number;
+    cpu: number;
+    provenGap: number | null;
+    source: string;
+    boundSource: string;
+  };
   greedy: { value: number; s: number };
   ranking: { value: number; s: number };
   jslp: { value: number | null; s: number; note: string };
+  highs: { value: number; status: string; s: number } | null;
 }
 
 /** javascript-lp-solver on the same model; returns the choice only if integral and feasible. */
@@ -149,6 +160,19 @@ for (const [n, m] of sizes) {
     if (checkSelection(cp, rk).length > 0) throw new Error('ranking returned an infeasible answer');
 
     t0 = performance.now();
+    let highsRow: Row['highs'] = null;
+    if (highsAlone) {
+      t0 = performance.now();
+      const h = exactSolve(cp, highs, {
+        timeLimitSeconds: timeLimit,
+        steps: { branchAndBound: false, core: false },
+      });
+      if (!h.choice || checkSelection(cp, h.choice).length > 0)
+        throw new Error('HiGHS alone: infeasible answer');
+      highsRow = { value: h.objective ?? Number.NaN, status: h.status, s: (performance.now() - t0) / 1000 };
+    }
+
+    t0 = performance.now();
     const js = solveWithJsLp(problem, timeLimit * 1000);
     const jsS = (performance.now() - t0) / 1000;
 
@@ -164,10 +188,12 @@ for (const [n, m] of sizes) {
         cpu: exCpu,
         provenGap: ex.gap,
         source: ex.source,
+        boundSource: ex.boundSource,
       },
       greedy: { value: gr.value, s: grS },
       ranking: { value: choiceValue(cp, rk), s: rkS },
       jslp: { value: js.choice ? choiceValue(cp, js.choice) : null, s: jsS, note: js.note },
+      highs: highsRow,
     };
     rows.push(row);
     process.stderr.write(
@@ -176,8 +202,7 @@ for (const [n, m] of sizes) {
   }
 }
 
-const head =
-  '|   n |  m | tight. | LP bound | Sextant exact | status (wall s / CPU s) | gap to LP | proven gap | Sextant greedy | gap to LP | ratio ranking | gap to LP | javascript-lp-solver | gap to LP |';
+const head = `|   n |  m | tight. | LP bound | Sextant exact | status (wall s / CPU s, bound from) | gap to LP | proven gap | Sextant greedy | gap to LP | ratio ranking | gap to LP | javascript-lp-solver | gap to LP |${highsAlone ? ' HiGHS alone (heuristic + HiGHS) | gap to LP |' : ''}`;
 const sep = `|${head
   .split('|')
   .slice(1, -1)
@@ -186,7 +211,7 @@ const sep = `|${head
 const lines = [head, sep];
 for (const r of rows)
   lines.push(
-    `| ${r.n} | ${r.m} | ${r.t} | ${r.lp.toFixed(1)} | ${r.exact.value} | ${r.exact.status} (${r.exact.s.toFixed(1)} / ${r.exact.cpu.toFixed(1)}) | ${pct(r.lp, r.exact.value)} | ${r.exact.provenGap === null ? '—' : `${(100 * r.exact.provenGap).toFixed(3)}%`} | ${r.greedy.value} | ${pct(r.lp, r.greedy.value)} | ${r.ranking.value} | ${pct(r.lp, r.ranking.value)} | ${r.jslp.value ?? r.jslp.note} (${r.jslp.s.toFixed(1)} s) | ${pct(r.lp, r.jslp.value)} |`,
+    `| ${r.n} | ${r.m} | ${r.t} | ${r.lp.toFixed(1)} | ${r.exact.value} | ${r.exact.status} (${r.exact.s.toFixed(1)} / ${r.exact.cpu.toFixed(1)}, ${r.exact.boundSource}) | ${pct(r.lp, r.exact.value)} | ${r.exact.provenGap === null ? '—' : `${(100 * r.exact.provenGap).toFixed(3)}%`} | ${r.greedy.value} | ${pct(r.lp, r.greedy.value)} | ${r.ranking.value} | ${pct(r.lp, r.ranking.value)} | ${r.jslp.value ?? r.jslp.note} (${r.jslp.s.toFixed(1)} s) | ${pct(r.lp, r.jslp.value)} |${r.highs ? ` ${r.highs.value} ${r.highs.status} (${r.highs.s.toFixed(1)} s) | ${pct(r.lp, r.highs.value)} |` : ''}`,
   );
 process.stdout.write(`${lines.join('\n')}\n\n`);
 

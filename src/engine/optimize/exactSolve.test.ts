@@ -141,6 +141,28 @@ describe('exactSolve against brute-force enumeration (property)', () => {
     );
   });
 
+  it('HiGHS alone (no branch and bound, no core) also equals brute force', () => {
+    fc.assert(
+      fc.property(shapes, (s) => {
+        const cp = compileProblem(randomProblem(s.seed, s));
+        const ref = bruteForce(cp);
+        const r = exactSolve(cp, highs, {
+          timeLimitSeconds: 20,
+          steps: { branchAndBound: false, core: false },
+        });
+        if (ref.choice === null) {
+          expect(r.status).toBe('infeasible');
+          return;
+        }
+        expect(r.status).toBe('optimal');
+        expect(r.choice && checkSelection(cp, r.choice)).toEqual([]);
+        expect(r.objective).toBeCloseTo(ref.value, 6);
+        expect(r.boundSource).not.toBe('branch-and-bound');
+      }),
+      { numRuns: 150, seed: 20272 },
+    );
+  });
+
   it('holds on 14–18 plain items with requires/excludes/mandatory/groups', () => {
     fc.assert(
       fc.property(

@@ -23,7 +23,7 @@ import { listEntities } from '../src/services/entities/entityService.ts';
 import { entity } from '../src/services/entities/registry.ts';
 import { findOrganization } from '../src/services/organizations.ts';
 import { featureRanking } from '../src/services/ranking/featureRanking.ts';
-import { getRoadmap } from '../src/services/roadmap/storedRoadmap.ts';
+import { getRoadmapPage } from '../src/services/roadmap/roadmapPage.ts';
 import {
   getScenario,
   listScenarios,
@@ -274,7 +274,11 @@ async function main() {
       },
       { name: 'dashboard', path: '/api/v1/dashboard/portfolio', service: (c) => getPortfolioDashboard(c) },
       { name: 'backlog (portfolio, ranked)', path: '/api/v1/backlog', service: (c) => featureRanking(c, {}) },
-      { name: 'roadmap (portfolio, quarters)', path: '/api/v1/roadmap', service: (c) => getRoadmap(c, {}) },
+      {
+        name: 'roadmap (portfolio, quarters)',
+        path: '/api/v1/roadmap',
+        service: (c) => getRoadmapPage(c, {}),
+      },
     ];
 
     server = await startServer(['--database-url', databaseUrl!, '--port', '0', '--no-demo'], {

@@ -4,7 +4,7 @@ import { saveCapacityWhatIf, WhatIfSaveRequest } from '../services/capacity/capa
 import { getEntity } from '../services/entities/entityService.ts';
 import { entity } from '../services/entities/registry.ts';
 import { getReleaseCapacityCheck } from '../services/roadmap/releaseCapacityCheck.ts';
-import { getRoadmap } from '../services/roadmap/storedRoadmap.ts';
+import { getRoadmapPage } from '../services/roadmap/roadmapPage.ts';
 import { pathId } from './entityRoutes.ts';
 import type { RouteSpec } from './routeSpec.ts';
 
@@ -63,13 +63,33 @@ export const CAPACITY_ROUTES: RouteSpec[] = [
     action: 'read',
     tag: 'roadmap',
     summary:
-      'Scheduled roadmap of a product or the portfolio by quarter, by release or now / next / later, with milestones, lateness and causes',
+      'Scheduled roadmap of a product or the portfolio by quarter, by release or now / next / later: one page of rows with the groups on it, totals, the quarter header (releases, late), the largest slips',
     query: [
-      { name: 'productId', description: 'one product (default: the whole portfolio)' },
-      { name: 'view', description: 'quarter (default), release or horizon' },
+      {
+        name: 'productId',
+        description: 'one product, scheduled against its own teams (default: the whole portfolio)',
+      },
+      {
+        name: 'view',
+        description: 'quarter (default), release or horizon: the order and groups of the rows',
+      },
+      {
+        name: 'group',
+        description:
+          'only the rows of one group: a quarter (2027Q1), a release id or unplanned, now / next / later / done',
+      },
+      { name: 'late', description: 'true: only late items' },
+      { name: 'limit', description: 'rows per page, 1–500 (default 100)' },
+      { name: 'offset', description: 'rows to skip (default 0); the answer gives page.nextOffset' },
+      {
+        name: 'include',
+        description:
+          'comma-separated extras: schedule (the solved problem and starts), ideas, unschedulable (all of them, not the first 20)',
+      },
     ],
     cachedRead: true,
-    handler: async (c, ctx) => c.json(await getRoadmap(ctx, c.req.query())),
+    handler: async (c, ctx) =>
+      c.body(await getRoadmapPage(ctx, c.req.query()), 200, { 'content-type': 'application/json' }),
   },
   {
     method: 'GET',

@@ -10,17 +10,26 @@ export interface CachedAnswer {
   body: string;
 }
 
-interface Entry extends CachedAnswer {
+interface Entry {
   version: string;
+  value: unknown;
+  bytes: number;
 }
 
 interface Cache {
   entries: Map<string, Entry>;
-  inflight: Map<string, Promise<CachedAnswer>>;
+  inflight: Map<string, Promise<unknown>>;
   bytes: number;
 }
 
-const MAX_BYTES = 64 * 1024 * 1024;
+/** A computed value to keep, with the bytes it holds in memory (roughly: its serialized size). */
+export interface Sized<T> {
+  value: T;
+  bytes: number;
+}
+
+// Room for a ×100 portfolio roadmap (~20 MB of rows, problem and ideas) beside pages and rankings.
+const MAX_BYTES = 128 * 1024 * 1024;
 const caches = new WeakMap<Store, Cache>();
 
 function cacheOf(store: Store): Cache {
@@ -43,16 +52,33 @@ async function dataVersion(ctx: ServiceContext): Promise<string> {
 
 /**
  * Serves a read that is a pure function of the organization's data (dashboard, ranked backlog,
- * roadmap) from memory while that data has not changed. The version is read before computing, so an
- * answer is never older than the version it is stored under; a write in between only makes the next
- * request compute again. Concurrent misses for one key share a single computation, so fifty callers on
- * a cold cache cost one ranking, not fifty. The day is part of the key because "now" shapes some answers.
+ * roadmap) from memory while that data has not changed. The day is part of the key because "now"
+ * shapes some answers. See cachedValue for versions and single flight.
  */
-export async function cachedRead(
+export function cachedRead(
   ctx: ServiceContext,
   key: string,
   compute: () => Promise<CachedAnswer>,
 ): Promise<CachedAnswer> {
+  return cachedValue(ctx, `answer|${key}`, async () => {
+    const answer = await compute();
+    // Only complete 200 answers are kept; anything else is answered once and computed again next time.
+    return { value: answer, bytes: answer.status === 200 ? answer.body.length : -1 };
+  });
+}
+
+/**
+ * Keeps a computed structure (a roadmap, a ranking) per organization while its data has not changed,
+ * so several answers cut from it (pages, views) share one computation. The version is read before
+ * computing, so a value is never older than the version it is stored under; a write in between only
+ * makes the next request compute again. Concurrent misses for one key share a single computation, so
+ * fifty callers on a cold cache cost one computation, not fifty. A negative `bytes` means "do not keep".
+ */
+export async function cachedValue<T>(
+  ctx: ServiceContext,
+  key: string,
+  compute: () => Promise<Sized<T>>,
+): Promise<T> {
   const cache = cacheOf(ctx.store);
   const version = await dataVersion(ctx);
   const full = `${ctx.orgId}|${ctx.now().toISOString().slice(0, 10)}|${key}`;
@@ -61,14 +87,14 @@ export async function cachedRead(
     // Re-insert: Map order is the least-recently-used order for eviction.
     cache.entries.delete(full);
     cache.entries.set(full, hit);
-    return hit;
+    return hit.value as T;
   }
   const flightKey = `${full}|${version}`;
   const running = cache.inflight.get(flightKey);
-  if (running) return running;
-  const flight = compute().then((answer) => {
-    if (answer.status === 200) store(cache, full, { ...answer, version });
-    return answer;
+  if (running) return running as Promise<T>;
+  const flight = compute().then((sized) => {
+    if (sized.bytes >= 0) store(cache, full, { value: sized.value, bytes: sized.bytes, version });
+    return sized.value;
   });
   cache.inflight.set(flightKey, flight);
   try {
@@ -81,15 +107,15 @@ export async function cachedRead(
 function store(cache: Cache, key: string, entry: Entry) {
   const old = cache.entries.get(key);
   if (old) {
-    cache.bytes -= old.body.length;
+    cache.bytes -= old.bytes;
     cache.entries.delete(key);
   }
-  if (entry.body.length > MAX_BYTES / 4) return; // one huge answer must not flush everything else
+  if (entry.bytes > MAX_BYTES / 4) return; // one huge value must not flush everything else
   cache.entries.set(key, entry);
-  cache.bytes += entry.body.length;
+  cache.bytes += entry.bytes;
   for (const [k, e] of cache.entries) {
     if (cache.bytes <= MAX_BYTES) break;
     cache.entries.delete(k);
-    cache.bytes -= e.body.length;
+    cache.bytes -= e.bytes;
   }
 }

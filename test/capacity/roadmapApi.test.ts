@@ -3,7 +3,12 @@ import { periodAt, periodIndex } from '../../src/domain/periods.ts';
 import { bruteForceMakespan } from '../../src/engine/schedule/bruteForceMakespan.ts';
 import { validateSchedule } from '../../src/engine/schedule/validateSchedule.ts';
 import type { ReleaseCapacityCheck } from '../../src/services/roadmap/releaseCapacityCheck.ts';
-import type { StoredRoadmap } from '../../src/services/roadmap/storedRoadmap.ts';
+import type { RoadmapPage } from '../../src/services/roadmap/roadmapPage.ts';
+import type { FullRoadmap } from '../../src/services/roadmap/storedRoadmap.ts';
+
+/** A page asked for with include=schedule. */
+type PageWithSchedule = RoadmapPage & { schedule: FullRoadmap['schedule'] };
+
 import { closeWorkerPool } from '../../src/services/workerPool.ts';
 import type { Store } from '../../src/store/database.ts';
 import { type Client, type DemoWorld, demoWorld } from '../support/testApp.ts';
@@ -32,12 +37,15 @@ describe.each(BACKENDS)('roadmap and release checks over the API on %s', (backen
   const midQuarter = (q: string) =>
     `${q.slice(0, 4)}-${String((Number(q.slice(5)) - 1) * 3 + 2).padStart(2, '0')}-15`;
 
-  async function roadmap(query: string): Promise<StoredRoadmap> {
-    const res = await api.request('GET', `/api/v1/roadmap?${query}`);
+  async function roadmap(query: string): Promise<PageWithSchedule> {
+    const res = await api.request('GET', `/api/v1/roadmap?${query}&include=schedule`);
     const text = await res.text();
     expect(res.status, text).toBe(200);
-    return JSON.parse(text) as StoredRoadmap;
+    return JSON.parse(text) as PageWithSchedule;
   }
+  /** The rows of each group on the page: `items[from, to)`. */
+  const rowsOf = (r: RoadmapPage) =>
+    r.groups.map((g) => ({ key: g.key, items: r.items.slice(g.from, g.to) }));
 
   beforeAll(async () => {
     store = await openTestStore(backend);
@@ -169,15 +177,17 @@ describe.each(BACKENDS)('roadmap and release checks over the API on %s', (backen
     const best = bruteForceMakespan(r.schedule.problem);
     expect(r.schedule.lowerBound).toBeLessThanOrEqual(best);
     expect(r.schedule.makespan).toBeGreaterThanOrEqual(best);
-    // Grouped by the quarter of the start; milestones are the releases.
-    const grouped = r.groups.flatMap((g) =>
-      g.items.filter((i) => i.kind !== 'milestone').map((i) => [g.key, i.startPeriod]),
-    );
+    // Grouped by the quarter of the start, every row once; the releases head their quarters.
+    const grouped = rowsOf(r).flatMap((g) => g.items.map((i) => [g.key, i.startPeriod]));
+    expect(grouped).toHaveLength(r.items.length);
     for (const [key, start] of grouped) expect(key).toBe(start);
-    expect(r.milestones.map((m) => [m.id, m.startPeriod])).toEqual([
-      [ids.r1, P[0]],
-      [ids.r2, P[2]],
-    ]);
+    const releasesIn = (q: string) => r.quarters.find((x) => x.period === q)!;
+    expect(releasesIn(P[0]!)).toMatchObject({ releases: 1, milestones: [{ id: ids.r1, startPeriod: P[0] }] });
+    expect(releasesIn(P[1]!)).toMatchObject({ releases: 0, milestones: [] });
+    expect(releasesIn(P[2]!)).toMatchObject({ releases: 1, milestones: [{ id: ids.r2, startPeriod: P[2] }] });
+    expect(releasesIn(P[0]!).items).toBe(r.items.filter((i) => i.startPeriod === P[0]).length);
+    expect(r.totals).toMatchObject({ items: 5, features: 3, initiatives: 2, milestones: 2, ideas: 1 });
+    expect(r.totals.late).toBe(r.late.length);
     expect(r.ideas.map((i) => i.id)).toEqual([ids.idea]);
   });
 
@@ -185,12 +195,16 @@ describe.each(BACKENDS)('roadmap and release checks over the API on %s', (backen
     const byRelease = await roadmap(`productId=${ids.product}&view=release`);
     expect(validateSchedule(byRelease.schedule.problem, byRelease.schedule.starts).ok).toBe(true);
     expect(byRelease.groups.slice(0, 2).map((g) => g.key)).toEqual([ids.r1, ids.r2]);
-    const r1 = byRelease.groups[0]!.items.map((i) => i.id);
+    expect(byRelease.groups.slice(0, 2).map((g) => [g.milestone?.id, g.milestone?.startPeriod])).toEqual([
+      [ids.r1, P[0]],
+      [ids.r2, P[2]],
+    ]);
+    const r1 = rowsOf(byRelease)[0]!.items.map((i) => i.id);
     expect(r1).toEqual(expect.arrayContaining([ids.f1, ids.f2]));
     const horizon = await roadmap(`productId=${ids.product}&view=horizon`);
     expect(horizon.groups.map((g) => g.key)).toEqual(['now', 'next', 'later', 'done']);
-    const all = horizon.groups.flatMap((g) => g.items.map((i) => i.id)).sort();
-    expect(all).toEqual([...horizon.items.map((i) => i.id), ids.r1, ids.r2].sort());
+    const all = rowsOf(horizon).flatMap((g) => g.items.map((i) => i.id));
+    expect(all.sort()).toEqual(Object.keys(horizon.schedule.starts).sort());
     expect((await api.request('GET', '/api/v1/roadmap?view=sideways')).status).toBe(400);
     expect(
       (await api.request('GET', '/api/v1/roadmap?productId=00000000-0000-4000-8000-000000000001')).status,
@@ -198,8 +212,9 @@ describe.each(BACKENDS)('roadmap and release checks over the API on %s', (backen
   });
 
   it('schedules the whole portfolio validly', async () => {
-    const r = await roadmap('view=horizon');
+    const r = await roadmap('view=horizon&limit=500');
     expect(r.scope.productId).toBeNull();
+    expect(r.items).toHaveLength(r.totals.items);
     expect(r.items.length).toBeGreaterThan(10);
     expect(validateSchedule(r.schedule.problem, r.schedule.starts).violations).toEqual([]);
     for (const i of r.items) {

@@ -7,6 +7,7 @@ import { type RunningServer, startSextant } from './support/sextantServer.ts';
 
 interface RoadmapItems {
   items: { kind: string; name: string }[];
+  page: { total: number };
 }
 
 describe('main workflows in Chromium', () => {
@@ -76,7 +77,8 @@ describe('main workflows in Chromium', () => {
     const proposed = chosen.find((c) => c.stage === 'Proposed');
     expect(proposed, JSON.stringify(chosen)).toBeDefined();
     const name = proposed!.name;
-    const roadmapBefore = await api<RoadmapItems>(page, 'GET', '/api/v1/roadmap');
+    const roadmapBefore = await api<RoadmapItems>(page, 'GET', '/api/v1/roadmap?limit=500');
+    expect(roadmapBefore.items.length).toBe(roadmapBefore.page.total);
     expect(roadmapBefore.items.filter((i) => i.kind === 'initiative').map((i) => i.name)).not.toContain(name);
 
     // Save it as a scenario and commit it with a rationale.
@@ -100,11 +102,15 @@ describe('main workflows in Chromium', () => {
     await result.getByRole('link', { name: 'See the roadmap' }).click();
     await page.locator('h1', { hasText: 'Roadmap' }).waitFor();
     await settled(page);
-    await page
-      .getByTestId('timeline')
-      .getByRole('rowheader', { name: new RegExp(escapeRegExp(name)) })
-      .first()
-      .waitFor();
+    // The portfolio is paged: follow "Next page" until the initiative's row shows.
+    const row = page.getByTestId('timeline').getByRole('rowheader', { name: new RegExp(escapeRegExp(name)) });
+    for (let p = 1; (await row.count()) === 0; p++) {
+      expect(p, 'the initiative is on no page of the roadmap').toBeLessThan(20);
+      await page.getByRole('link', { name: 'Next page →' }).click();
+      await page.waitForURL(new RegExp(`[?&]page=${p + 1}`));
+      await settled(page);
+    }
+    await row.first().waitFor();
     const initiatives = await api<{ items: { name: string; stage: string }[] }>(
       page,
       'GET',

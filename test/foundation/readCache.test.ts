@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.ts';
 import { systemContext } from '../../src/services/context.ts';
 import { getPortfolioDashboard } from '../../src/services/dashboard/portfolioDashboard.ts';
-import { cachedRead } from '../../src/services/readCache.ts';
+import { cachedRead, cachedValue } from '../../src/services/readCache.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
 import { queryRows } from '../../src/store/queryRows.ts';
 import { clientFor, type DemoWorld, demoWorld, signIn } from '../support/testApp.ts';
@@ -99,6 +99,30 @@ describe.each(BACKENDS)('read cache on %s', (backend) => {
     await cachedRead(ctx, 'test:404', compute);
     await cachedRead(ctx, 'test:404', compute);
     expect(failing).toBe(2);
+  });
+
+  it('keeps a computed value per data version, computed once for concurrent misses', async () => {
+    const ctx = systemContext(store, world.orgId);
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((r) => setTimeout(r, 30));
+      return { value: { n: computed }, bytes: 10 };
+    };
+    const values = await Promise.all(
+      Array.from({ length: 30 }, () => cachedValue(ctx, 'test:value', compute)),
+    );
+    expect(computed).toBe(1);
+    expect(new Set(values).size).toBe(1); // the very same object
+    expect(await cachedValue(ctx, 'test:value', compute)).toBe(values[0]);
+    const pm = await world.as('portfolio');
+    expect((await pm.request('POST', '/api/v1/goals', { name: 'Cache value goal' })).status).toBe(201);
+    expect(await cachedValue(ctx, 'test:value', compute)).toEqual({ n: 2 });
+    // A value sized -1 is handed out but not kept.
+    let unkept = 0;
+    const once = async () => ({ value: ++unkept, bytes: -1 });
+    await cachedValue(ctx, 'test:unkept', once);
+    expect(await cachedValue(ctx, 'test:unkept', once)).toBe(2);
   });
 
   it.runIf(backend === 'postgres')('sees a write made by another process', async () => {

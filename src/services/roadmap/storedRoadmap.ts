@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { periodAt, periodIndex, periodOf } from '../../domain/periods.ts';
 import type { LateCause, ScheduleProblem, ScheduleStatus } from '../../domain/scheduleProblem.ts';
-import { buildRoadmap, type RoadmapEntry, type RoadmapHorizon } from '../../engine/schedule/buildRoadmap.ts';
+import { buildRoadmap, type RoadmapEntry } from '../../engine/schedule/buildRoadmap.ts';
 import { asDomainError } from '../capacity/capacityReport.ts';
 import type { ServiceContext } from '../context.ts';
 import { getEntity } from '../entities/entityService.ts';
@@ -41,29 +41,37 @@ export interface RoadmapItem {
 export interface RoadmapGroupOut {
   key: string;
   name: string;
+  /** Scheduled features and initiatives only, in the view's order (start, then higher priority first). */
   items: RoadmapItem[];
 }
 
-export interface StoredRoadmap {
+export interface RoadmapIdea {
+  id: string;
+  name: string;
+  link: { type: 'feature'; id: string };
+  segment: { id: string; name: string } | null;
+  priority: number;
+}
+
+/**
+ * Everything the roadmap of a scope holds, in every view: the whole computation that pages are cut
+ * from (see roadmapPage.ts). Unbounded: at the portfolio level of a large organization it is tens of MB.
+ */
+export interface FullRoadmap {
   scope: { productId: string | null; name: string };
-  view: RoadmapView;
   planningStart: string;
   periods: string[];
   /** The quarter counted as "now" (the current quarter, or the planning start if that is later). */
   currentPeriod: string;
   items: RoadmapItem[];
-  groups: RoadmapGroupOut[];
-  horizons: Record<RoadmapHorizon, RoadmapItem[]>;
+  /** The groups of each view in display order; releases with nothing scheduled into them included. */
+  views: Record<RoadmapView, RoadmapGroupOut[]>;
+  /** The releases, by date. */
   milestones: RoadmapItem[];
-  /** Feature ideas: not scheduled; on the roadmap as "later". */
-  ideas: {
-    id: string;
-    name: string;
-    link: { type: 'feature'; id: string };
-    segment: { id: string; name: string } | null;
-    priority: number;
-  }[];
+  /** Feature ideas: not scheduled; on the roadmap as "later". Highest priority first. */
+  ideas: RoadmapIdea[];
   unschedulable: RoadmapProblem['unschedulable'];
+  /** Late items, the largest slip first. */
   late: RoadmapItem[];
   schedule: {
     status: ScheduleStatus;
@@ -76,12 +84,23 @@ export interface StoredRoadmap {
   };
 }
 
-function parseView(raw: string | undefined): RoadmapView {
+/** The `view` query parameter: quarter (default), release or horizon; anything else is a 400. */
+export function parseView(raw: string | undefined): RoadmapView {
   if (raw === undefined || raw === '') return 'quarter';
   if ((ROADMAP_VIEWS as readonly string[]).includes(raw)) return raw as RoadmapView;
   throw new DomainError('invalid_input', 'view: must be quarter, release or horizon', {
     issues: [{ path: ['view'], message: 'must be quarter, release or horizon' }],
   });
+}
+
+/** The name of a product of the organization (404 for anything else), checked before any caching. */
+export async function roadmapScopeName(ctx: ServiceContext, productId: string | undefined): Promise<string> {
+  if (!productId) return 'Portfolio';
+  if (!/^[0-9a-f-]{36}$/i.test(productId))
+    throw new DomainError('not_found', `product ${productId} does not exist in this organization`, {
+      id: productId,
+    });
+  return String((await getEntity(ctx, entity('products'), productId.toLowerCase())).name);
 }
 
 /**
@@ -90,20 +109,15 @@ function parseView(raw: string | undefined): RoadmapView {
  * pool, priority objective: the higher-priority items are placed first and the lower ones slip), then
  * groups the result by quarter, by release or as now / next / later, with the releases as milestones.
  * Each item links to its feature or initiative and shows its segment and priority; late items say by how
- * much and why (a role short in a quarter, a predecessor, or their own earliest start).
+ * much and why (a role short in a quarter, a predecessor, or their own earliest start). `productId` is
+ * lower-case and checked (roadmapScopeName).
  */
-export async function getRoadmap(ctx: ServiceContext, query: Record<string, string>): Promise<StoredRoadmap> {
-  const view = parseView(query.view);
-  const productId = query.productId || undefined;
-  let scopeName = 'Portfolio';
-  if (productId) {
-    if (!/^[0-9a-f-]{36}$/i.test(productId))
-      throw new DomainError('not_found', `product ${productId} does not exist in this organization`, {
-        id: productId,
-      });
-    scopeName = String((await getEntity(ctx, entity('products'), productId.toLowerCase())).name);
-  }
-  const rp = await loadRoadmapProblem(ctx, productId?.toLowerCase());
+export async function computeRoadmap(
+  ctx: ServiceContext,
+  productId: string | undefined,
+  scopeName: string,
+): Promise<FullRoadmap> {
+  const rp = await loadRoadmapProblem(ctx, productId);
   const result = await scheduleProblem(rp.problem, {
     objective: 'priority',
     timeLimitSeconds: 1,
@@ -182,42 +196,37 @@ export async function getRoadmap(ctx: ServiceContext, query: Record<string, stri
     quarterOf: label,
     releases: rp.releases.map((r) => ({ id: r.id, name: r.name, period: r.period })),
   });
-  const rich = (list: RoadmapEntry[]) => list.map((e) => byId.get(e.id)!);
+  // Milestones head their release group and the quarter header; the rows are the scheduled work.
+  const rich = (list: RoadmapEntry[]) =>
+    list.filter((e) => e.kind !== 'milestone').map((e) => byId.get(e.id)!);
   const groupsOf = (gs: typeof roadmap.byQuarter): RoadmapGroupOut[] =>
     gs.map((g) => ({ key: g.key, name: g.name, items: rich(g.items) }));
-  const horizons = {
-    done: rich(roadmap.horizons.done),
-    now: rich(roadmap.horizons.now),
-    next: rich(roadmap.horizons.next),
-    later: rich(roadmap.horizons.later),
-  };
-  const groups =
-    view === 'quarter'
-      ? groupsOf(roadmap.byQuarter)
-      : view === 'release'
-        ? groupsOf(roadmap.byRelease)
-        : (['now', 'next', 'later', 'done'] as const).map((h) => ({
-            key: h,
-            name: h[0]!.toUpperCase() + h.slice(1),
-            items: horizons[h],
-          }));
+  const horizons = (['now', 'next', 'later', 'done'] as const).map((h) => ({
+    key: h,
+    name: h[0]!.toUpperCase() + h.slice(1),
+    items: rich(roadmap.horizons[h]),
+  }));
   return {
-    scope: { productId: productId?.toLowerCase() ?? null, name: scopeName },
-    view,
+    scope: { productId: productId ?? null, name: scopeName },
     planningStart: rp.frame.planningStart,
     periods: rp.frame.periods,
     currentPeriod: label(currentPeriod),
     items,
-    groups,
-    horizons,
-    milestones: rich(roadmap.milestones),
-    ideas: rp.ideas.map((f) => ({
-      id: f.id,
-      name: f.name,
-      link: { type: 'feature', id: f.id },
-      segment: segmentOf(f.segmentId),
-      priority: f.priority,
-    })),
+    views: {
+      quarter: groupsOf(roadmap.byQuarter).filter((g) => g.items.length > 0),
+      release: groupsOf(roadmap.byRelease),
+      horizon: horizons,
+    },
+    milestones: roadmap.milestones.map((e) => byId.get(e.id)!),
+    ideas: rp.ideas
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        link: { type: 'feature' as const, id: f.id },
+        segment: segmentOf(f.segmentId),
+        priority: f.priority,
+      }))
+      .sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1)),
     unschedulable: rp.unschedulable,
     late: items.filter((i) => i.late).sort((a, b) => b.late!.slip - a.late!.slip),
     schedule: {

@@ -110,15 +110,29 @@ export interface RoadmapItem {
   late?: { slip: number; cause?: { kind: string; roleName?: string; periodLabel?: string } } | null;
 }
 
+export interface RoadmapGroup {
+  key: string;
+  name: string;
+  /** Rows of the group on every page (after filters). */
+  total: number;
+  late: number;
+  /** This page's rows of the group are `items[from, to)`. */
+  from: number;
+  to: number;
+  milestone: RoadmapItem | null;
+}
+
+/** One page of GET /roadmap: rows in the view's order, the groups on the page, totals and the quarter header. */
 export interface Roadmap {
   scope: { productId: string | null; name: string };
-  view?: 'quarter' | 'release' | 'horizon';
+  view: 'quarter' | 'release' | 'horizon';
   periods: string[];
-  currentPeriod?: string;
-  items?: RoadmapItem[];
-  groups?: { key: string; name: string; items: RoadmapItem[] }[];
-  milestones?: RoadmapItem[];
-  horizons: Record<string, RoadmapItem[]>;
+  currentPeriod: string;
+  page: { offset: number; limit: number; total: number; nextOffset: number | null };
+  totals: { items: number; late: number; milestones: number; horizons: Record<string, number> };
+  quarters: { period: string; items: number; late: number; releases: number; milestones: RoadmapItem[] }[];
+  groups: RoadmapGroup[];
+  items: RoadmapItem[];
   late: RoadmapItem[];
 }
 

@@ -1,11 +1,15 @@
 import type { Roadmap } from '../../api/analytics.ts';
 import { Card } from '../../components/Card.tsx';
 import { Tag } from '../../components/Tag.tsx';
+import { fmtNumber } from '../../format/format.ts';
 import { CapacityFlags } from './CapacityFlags.tsx';
 import { RoadmapItemLine } from './RoadmapItemLine.tsx';
 import type { CapacityWarning } from './useCapacityWarnings.ts';
 
-/** The roadmap grouped by release: what each release carries, its late items and its quarter's capacity. */
+/**
+ * A page of the roadmap grouped by release: what each release carries, its late items and its
+ * quarter's capacity. A release running over a page break says how many of its items this page shows.
+ */
 export function RoadmapByRelease({
   roadmap: r,
   warnings,
@@ -13,13 +17,12 @@ export function RoadmapByRelease({
   roadmap: Roadmap;
   warnings: Map<string, CapacityWarning[]>;
 }) {
-  const milestone = new Map((r.milestones ?? []).map((m) => [m.id, m]));
   return (
     <div className="release-groups">
-      {(r.groups ?? []).map((g) => {
-        const m = milestone.get(g.key);
-        const items = g.items.filter((i) => i.kind !== 'milestone');
-        const late = items.filter((i) => i.late).length;
+      {r.groups.map((g) => {
+        const m = g.milestone;
+        const items = r.items.slice(g.from, g.to);
+        const late = g.late;
         return (
           <Card
             key={g.key}
@@ -44,6 +47,11 @@ export function RoadmapByRelease({
                   <RoadmapItemLine key={`${item.kind}:${item.id}`} item={item} />
                 ))}
               </ul>
+            )}
+            {items.length < g.total && (
+              <p className="muted small">
+                {fmtNumber(items.length)} of its {fmtNumber(g.total)} items on this page
+              </p>
             )}
           </Card>
         );

@@ -27,8 +27,9 @@ function rowCells(item: RoadmapItem, columns: number): ReactNode[] {
 }
 
 /**
- * The roadmap as a timeline by quarter: a bar per feature or initiative over the quarters it runs,
- * grouped by product, with each quarter's releases and its over-allocated roles above the bars.
+ * A page of the roadmap as a timeline by quarter: a bar per feature or initiative over the quarters it
+ * runs, grouped by product, under each quarter's releases and over-allocated roles (for the whole
+ * scope, whichever page is shown).
  */
 export function RoadmapTimeline({
   roadmap: r,
@@ -39,13 +40,13 @@ export function RoadmapTimeline({
 }) {
   const columns = r.periods.length + 1;
   const groups = new Map<string, RoadmapItem[]>();
-  for (const item of [...(r.items ?? [])].sort(
+  for (const item of [...r.items].sort(
     (a, b) => (a.start ?? 0) - (b.start ?? 0) || a.name.localeCompare(b.name),
   )) {
     const key = item.productName ?? 'Across the portfolio';
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const releasesIn = (period: string) => (r.milestones ?? []).filter((m) => m.startPeriod === period);
+  const quarter = new Map(r.quarters.map((q) => [q.period, q]));
   return (
     <div className="timeline-scroll">
       <table className="table timeline" data-testid="timeline">
@@ -79,14 +80,14 @@ export function RoadmapTimeline({
             <th scope="row">Releases</th>
             {r.periods.map((p) => (
               <td key={p}>
-                {releasesIn(p)
-                  .slice(0, 3)
-                  .map((m) => (
-                    <div key={m.id}>
-                      <span aria-hidden="true">◆</span> {m.name}
-                    </div>
-                  ))}
-                {releasesIn(p).length > 3 && <div>+{releasesIn(p).length - 3} more</div>}
+                {(quarter.get(p)?.milestones ?? []).map((m) => (
+                  <div key={m.id}>
+                    <span aria-hidden="true">◆</span> {m.name}
+                  </div>
+                ))}
+                {(quarter.get(p)?.releases ?? 0) > (quarter.get(p)?.milestones.length ?? 0) && (
+                  <div>+{quarter.get(p)!.releases - quarter.get(p)!.milestones.length} more</div>
+                )}
               </td>
             ))}
             <td />

@@ -153,9 +153,13 @@ describe.each(BACKENDS)('a saved scenario, summary and full, on %s', (backend) =
         v.report;
       const { selected: _a, ...baselineRest } = baseline;
       const { selected: _b, ...resultRest } = result;
-      return { scenario: { ...v, report: undefined }, rest, baselineRest, resultRest };
+      const { initiativeVersions: _v, ...scenario } = v;
+      return { scenario: { ...scenario, report: undefined }, rest, baselineRest, resultRest };
     };
     expect(strip(summary)).toEqual(strip(full));
+    // The candidates' versions (what a commit checks, one per initiative) are detail too.
+    expect(Object.keys(full.initiativeVersions as Record<string, number>)).toHaveLength(N);
+    expect(summary).not.toHaveProperty('initiativeVersions');
     expect(await get('?detail=summary')).toEqual(summary);
   });
 

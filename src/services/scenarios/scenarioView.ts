@@ -30,6 +30,7 @@ export type ScenarioReport = Omit<PortfolioRun, 'selection' | 'baseline'> & {
   truncated: Partial<Record<TruncatedList, { shown: number; total: number }>>;
 };
 
+/** `initiativeVersions` (every candidate's version at the run, what a commit checks) only in full. */
 export type ScenarioView = Omit<SavedScenario, 'report'> & { report: ScenarioReport };
 
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -119,6 +120,7 @@ export async function getScenarioView(
   query: Record<string, string | undefined>,
 ): Promise<ScenarioView> {
   const detail = scenarioDetailLevel(query);
-  const scenario = await getScenario(ctx, id);
-  return { ...scenario, report: scenarioReport(scenario.report, detail) };
+  const { initiativeVersions, ...scenario } = await getScenario(ctx, id);
+  const report = scenarioReport(scenario.report, detail);
+  return detail === 'full' ? { ...scenario, initiativeVersions, report } : { ...scenario, report };
 }

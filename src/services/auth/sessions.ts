@@ -165,16 +165,9 @@ export async function switchOrganization(store: Store, sessionId: string, orgId:
 /** How precisely a token's last use is recorded. */
 export const TOKEN_LAST_USED_RESOLUTION_MS = 60_000;
 
-/**
- * Resolves a bearer token; records its last use (to the minute). One query: a token belongs to one
- * organization, so its membership there is all the principal needs (this runs on every API request).
- */
-export async function resolveToken(
-  store: Store,
-  token: string,
-  now = new Date(),
-): Promise<Principal | undefined> {
-  const [row] = await store.db
+/** The token lookup of every API request, built once per database handle (see resolveToken). */
+function buildTokenLookup(db: Store['db']) {
+  return db
     .select({
       id: apiTokens.id,
       name: apiTokens.name,
@@ -195,8 +188,28 @@ export async function resolveToken(
       and(eq(memberships.userId, apiTokens.userId), eq(memberships.orgId, apiTokens.orgId)),
     )
     .innerJoin(organizations, eq(organizations.id, apiTokens.orgId))
-    .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .limit(1)
+    .prepare('sextant_resolve_token');
+}
+const tokenLookups = new WeakMap<Store['db'], ReturnType<typeof buildTokenLookup>>();
+
+/**
+ * Resolves a bearer token; records its last use (to the minute). One query, prepared: it runs on every
+ * token request, so neither the query builder nor PostgreSQL's parser and planner should see it each
+ * time; and a token belongs to one organization, so its membership there is all the principal needs.
+ */
+export async function resolveToken(
+  store: Store,
+  token: string,
+  now = new Date(),
+): Promise<Principal | undefined> {
+  let lookup = tokenLookups.get(store.db);
+  if (!lookup) {
+    lookup = buildTokenLookup(store.db);
+    tokenLookups.set(store.db, lookup);
+  }
+  const [row] = await lookup.execute({ hash: digest(token) });
   if (!row) return undefined;
   if (row.expiresAt && row.expiresAt <= now) return undefined;
   // A write on every request would make concurrent requests of one token queue on its row lock.

@@ -315,8 +315,9 @@ async function main() {
       loads.push(loadavg()[0]!);
     }, 1000);
     try {
-      const only = option('only');
-      for (const ep of endpoints.filter((e) => !only || e.name.includes(only))) {
+      // --only a,b: the endpoints whose name contains any of the comma-separated parts.
+      const only = option('only')?.split(',');
+      for (const ep of endpoints.filter((e) => !only || only.some((o) => e.name.includes(o)))) {
         await waitIdle(pid);
         // Warm-up: first requests compile plans and fill caches, as on any running server.
         let firstMs = 0;

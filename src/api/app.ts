@@ -94,6 +94,20 @@ async function authorize(
   }
 }
 
+/**
+ * Whether the client has hung up (a load generator that timed out, a closed tab): nobody will read
+ * the answer. The socket is checked too because the server learns of the close only through an event,
+ * which may have fired before this request's abort signal was wired up.
+ */
+function clientGone(c: Context): boolean {
+  type Bindings = { incoming?: { socket?: { destroyed?: boolean } | null } };
+  const env = c.env as (Bindings & { server?: Bindings }) | undefined;
+  return c.req.raw.signal.aborted || (env?.server ?? env)?.incoming?.socket?.destroyed === true;
+}
+
+/** What a read answers to a client that has gone: written nowhere, so only the status says why. */
+const CLIENT_CLOSED_REQUEST = 499;
+
 /** Runs a cacheable read through the organization's read cache (same answer, computed once per data version). */
 async function answerFromCache(route: RouteSpec, c: Context, ctx: ServiceContext): Promise<Response> {
   const url = new URL(c.req.url);
@@ -163,6 +177,9 @@ export function createApp(options: AppOptions): Hono {
         limiter?.check(`ip:${clientIp(c)}`);
         return route.handler(c, anonymousContext(store), body);
       }
+      // A read nobody waits for any more is not started (a write the client sent is still carried out).
+      const read = route.method === 'GET';
+      if (read && clientGone(c)) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
       const principal = await authenticate(c, store);
       limiter?.check(`${principal.actor.type}:${principal.actor.id}`);
       c.set('principal', principal);
@@ -173,7 +190,8 @@ export function createApp(options: AppOptions): Hono {
         now: () => new Date(),
       };
       await authorize(route, c, ctx, principal, body);
-      if (route.cachedRead && route.method === 'GET') return answerFromCache(route, c, ctx);
+      if (read && clientGone(c)) return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+      if (route.cachedRead && read) return answerFromCache(route, c, ctx);
       return route.handler(c, ctx, body);
     });
   }

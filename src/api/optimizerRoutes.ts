@@ -13,11 +13,11 @@ import { runPortfolioFrontier } from '../services/scenarios/portfolioFrontier.ts
 import { runPortfolioOptimizer } from '../services/scenarios/portfolioRun.ts';
 import {
   deleteScenario,
-  getScenario,
   listScenarios,
   saveScenario,
   scenarioExists,
 } from '../services/scenarios/savedScenarios.ts';
+import { getScenarioView } from '../services/scenarios/scenarioView.ts';
 import { ifMatchVersion, pathId, withEtag } from './entityRoutes.ts';
 import type { RouteSpec, Target } from './routeSpec.ts';
 
@@ -90,11 +90,19 @@ export const OPTIMIZER_ROUTES: RouteSpec[] = [
     path: '/api/v1/scenarios/:id',
     action: 'read',
     tag: 'scenarios',
-    summary: 'A saved scenario with its constraints and full report',
+    summary:
+      'A saved scenario with its constraints and report: a summary (long lists cut, see report.truncated) unless detail=full',
+    query: [
+      {
+        name: 'detail',
+        description:
+          'summary (default: at most 50 funded initiatives, 25 exclusion explanations, 20 warnings, names of what is shown) or full (the whole stored report)',
+      },
+    ],
     takesId: true,
     target: scenarioTarget,
     cachedRead: true,
-    handler: async (c, ctx) => withEtag(c, await getScenario(ctx, scenarioId(c))),
+    handler: async (c, ctx) => withEtag(c, await getScenarioView(ctx, scenarioId(c), c.req.query())),
   },
   {
     method: 'DELETE',

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Store } from '../store/database.ts';
-import { queryRows } from '../store/queryRows.ts';
+import { organizations } from '../store/schema.ts';
 import type { ServiceContext } from './context.ts';
 
 /** What a cached read produced: only complete 200 answers are kept. */
@@ -41,12 +41,28 @@ function cacheOf(store: Store): Cache {
   return c;
 }
 
-/** The organization's data version: bumped by every write transaction (services/transaction.ts). */
+/** The version lookup every cached read makes, built once per database handle. */
+function buildVersionLookup(db: Store['db']) {
+  return db
+    .select({ v: organizations.dataVersion })
+    .from(organizations)
+    .where(eq(organizations.id, sql.placeholder('orgId')))
+    .prepare('sextant_data_version');
+}
+const versionLookups = new WeakMap<Store['db'], ReturnType<typeof buildVersionLookup>>();
+
+/**
+ * The organization's data version: bumped by every write transaction (services/transaction.ts). A
+ * prepared statement: a cache hit costs little else, so building and planning this query would be most
+ * of it.
+ */
 async function dataVersion(ctx: ServiceContext): Promise<string> {
-  const rows = await queryRows<{ v: string | number }>(
-    ctx.store.db,
-    sql`SELECT data_version AS v FROM organizations WHERE id = ${ctx.orgId}`,
-  );
+  let lookup = versionLookups.get(ctx.store.db);
+  if (!lookup) {
+    lookup = buildVersionLookup(ctx.store.db);
+    versionLookups.set(ctx.store.db, lookup);
+  }
+  const rows = await lookup.execute({ orgId: ctx.orgId });
   return String(rows[0]?.v ?? 'none');
 }
 

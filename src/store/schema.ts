@@ -371,8 +371,11 @@ export const feedback = pgTable(
   },
   (t) => [
     index('feedback_org_created_idx').on(t.orgId, t.createdAt, t.id),
-    index('feedback_org_customer_idx').on(t.orgId, t.customerId),
-    index('feedback_org_segment_idx').on(t.orgId, t.segmentId),
+    // Filtered lists are read newest first, a page at a time: with the order in the index, a search
+    // with filters walks the filtered rows newest first and stops after a page instead of collecting
+    // every row that matches the word (tens of thousands for a common one) and sorting them.
+    index('feedback_org_customer_created_idx').on(t.orgId, t.customerId, t.createdAt, t.id),
+    index('feedback_org_segment_source_created_idx').on(t.orgId, t.segmentId, t.source, t.createdAt, t.id),
     index('feedback_org_status_idx').on(t.orgId, t.status),
     index('feedback_search_idx').using('gin', t.search),
   ],

@@ -413,6 +413,9 @@ describe.each(BACKENDS)('OpenAPI fuzzing of every operation (%s)', (backend) => 
       capacityShort: ['true', 'false', 'maybe'],
       q: ['audit', 'renewal OR export', '"exact phrase"', '-not', 'a & b | c', ':*'],
       format: ['csv', 'json', 'xml'],
+      top: ['1', '50', '1000', '0', '1001', '2.5', '-1', '99999'],
+      bubblesBy: ['expectedValue', 'exposure', 'cost', 'npv'],
+      detail: ['summary', 'full', 'everything'],
     };
     const arbs: fc.Arbitrary<string>[] = [fc.constantFrom(...WEIRD_STRINGS), fc.string({ maxLength: 30 })];
     if (typical[name]) arbs.push(fc.constantFrom(...typical[name]!));

@@ -165,40 +165,69 @@ export async function switchOrganization(store: Store, sessionId: string, orgId:
 /** How precisely a token's last use is recorded. */
 export const TOKEN_LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Resolves a bearer token; records its last use (to the minute). */
-export async function resolveToken(
-  store: Store,
-  token: string,
-  now = new Date(),
-): Promise<Principal | undefined> {
-  const [row] = await store.db
-    .select({ t: apiTokens, u: users, m: memberships })
+/** The token lookup of every API request, built once per database handle (see resolveToken). */
+function buildTokenLookup(db: Store['db']) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      orgId: apiTokens.orgId,
+      scope: apiTokens.scope,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userId: users.id,
+      email: users.email,
+      role: memberships.role,
+      orgSlug: organizations.slug,
+      orgName: organizations.name,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(
       memberships,
       and(eq(memberships.userId, apiTokens.userId), eq(memberships.orgId, apiTokens.orgId)),
     )
-    .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  if (!row) return undefined;
-  if (row.t.expiresAt && row.t.expiresAt <= now) return undefined;
-  // A write on every request would make concurrent requests of one token queue on its row lock.
-  if (!row.t.lastUsedAt || now.getTime() - row.t.lastUsedAt.getTime() >= TOKEN_LAST_USED_RESOLUTION_MS) {
-    await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.t.id));
+    .innerJoin(organizations, eq(organizations.id, apiTokens.orgId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .limit(1)
+    .prepare('sextant_resolve_token');
+}
+const tokenLookups = new WeakMap<Store['db'], ReturnType<typeof buildTokenLookup>>();
+
+/**
+ * Resolves a bearer token; records its last use (to the minute). One query, prepared: it runs on every
+ * token request, so neither the query builder nor PostgreSQL's parser and planner should see it each
+ * time; and a token belongs to one organization, so its membership there is all the principal needs.
+ */
+export async function resolveToken(
+  store: Store,
+  token: string,
+  now = new Date(),
+): Promise<Principal | undefined> {
+  let lookup = tokenLookups.get(store.db);
+  if (!lookup) {
+    lookup = buildTokenLookup(store.db);
+    tokenLookups.set(store.db, lookup);
   }
-  const mships = await membershipsOf(store, row.u.id);
+  const [row] = await lookup.execute({ hash: digest(token) });
+  if (!row) return undefined;
+  if (row.expiresAt && row.expiresAt <= now) return undefined;
+  // A write on every request would make concurrent requests of one token queue on its row lock.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOKEN_LAST_USED_RESOLUTION_MS) {
+    await store.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  }
+  const role = row.role as Role;
   return {
     actor: {
       type: 'token',
-      id: row.t.id,
-      userId: row.u.id,
-      name: `${row.u.email} (token ${row.t.name})`,
-      role: row.m.role as Role,
+      id: row.id,
+      userId: row.userId,
+      name: `${row.email} (token ${row.name})`,
+      role,
     },
-    orgId: row.t.orgId,
-    memberships: mships.filter((m) => m.orgId === row.t.orgId),
+    orgId: row.orgId,
+    memberships: [{ orgId: row.orgId, orgSlug: row.orgSlug, orgName: row.orgName, role }],
     via: 'token',
-    scope: row.t.scope as 'read' | 'read-write',
+    scope: row.scope as 'read' | 'read-write',
   };
 }

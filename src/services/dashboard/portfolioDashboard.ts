@@ -7,7 +7,12 @@ import { riskExposure } from '../../engine/finance/riskExposure.ts';
 import { impactBin, probabilityBin, riskHeatMap } from '../../engine/finance/riskHeatMap.ts';
 import type { BcgQuadrant } from '../../engine/lifecycle/bcgPlacement.ts';
 import type { LifecycleAction } from '../../engine/lifecycle/lifecycleRecommendation.ts';
-import { type GePlacement, placeProducts, placeSegments } from '../../engine/segments/geMcKinsey.ts';
+import {
+  type GeLevel,
+  type GePlacement,
+  placeProducts,
+  placeSegments,
+} from '../../engine/segments/geMcKinsey.ts';
 import { productFinancials, products } from '../../store/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadPlanningSettings } from '../finance/planningSettings.ts';
@@ -18,6 +23,7 @@ import { getGoalProgress } from '../lifecycle/goalProgressReport.ts';
 import { loadKpiSeries } from '../lifecycle/kpiAttainmentReport.ts';
 import { getLifecycleRecommendations } from '../lifecycle/lifecycleRecommendations.ts';
 import { capacityByPeriod } from './capacityByPeriod.ts';
+import { type BubbleOrder, countBy, type DashboardBounds, DEFAULT_TOP, largest } from './dashboardBounds.ts';
 
 /** Quarters of history the dashboard's trends show before the planning start. */
 export const HISTORY_PERIODS = 8;
@@ -29,6 +35,28 @@ export const HIGH_RISK_SCORE = 12;
 export const PROPOSALS_SHOWN = 20;
 
 type Trend = { period: string; value: number | null }[];
+
+const QUADRANTS: readonly BcgQuadrant[] = ['star', 'cash_cow', 'question_mark', 'dog'];
+const LEVELS: readonly GeLevel[] = ['low', 'medium', 'high'];
+/** A nine-box cell: market attractiveness level / business strength level. */
+export type GeBox = `${GeLevel}/${GeLevel}`;
+const BOXES = LEVELS.flatMap((a) => LEVELS.map((s) => `${a}/${s}` as GeBox));
+const boxOf = (g: GePlacement): GeBox => `${g.attractivenessLevel}/${g.strengthLevel}`;
+
+/** Sums over a group of initiatives in the risk × value view. */
+export interface BubbleTotals {
+  count: number;
+  exposure: number;
+  expectedValue: number;
+  cost: number;
+}
+
+/** How many points a matrix has in all, how many the answer carries, and its placements counted. */
+export interface NineBoxSummary {
+  total: number;
+  shown: number;
+  boxes: Record<GeBox, number>;
+}
 
 export interface PortfolioDashboard {
   asOf: string;
@@ -54,6 +82,7 @@ export interface PortfolioDashboard {
     }[];
     trend: Trend;
   };
+  /** The `top` initiatives by `riskValueSummary.by`, largest first (the summary covers all of them). */
   riskValueBubbles: {
     initiativeId: string;
     name: string;
@@ -66,6 +95,15 @@ export interface PortfolioDashboard {
     expectedValue: number;
     cost: number;
   }[];
+  riskValueSummary: {
+    total: number;
+    shown: number;
+    by: BubbleOrder;
+    /** Every initiative past proposal (approved, active, done) and every proposed one. */
+    funded: BubbleTotals;
+    proposed: BubbleTotals;
+  };
+  /** The `top` products by recent revenue, largest first. */
   bcg: {
     productId: string;
     name: string;
@@ -75,10 +113,17 @@ export interface PortfolioDashboard {
     revenue: number;
     recommendation: LifecycleAction;
   }[];
+  bcgSummary: {
+    total: number;
+    shown: number;
+    quadrants: Record<BcgQuadrant, { count: number; revenue: number }>;
+  };
+  /** The `top` segments by priority and the `top` products by recent revenue. */
   geMcKinsey: {
     segments: (GePlacement & { name: string })[];
     products: (GePlacement & { name: string })[];
   };
+  geMcKinseySummary: { segments: NineBoxSummary; products: NineBoxSummary };
   lifecycleMix: {
     stages: { stage: string; count: number; revenue: number; revenueShare: number }[];
     revenueTrend: { period: string; revenueByStage: Record<string, number> }[];
@@ -113,8 +158,14 @@ export interface PortfolioDashboard {
  * investment by segment against segment priority (alignment score), risk × value bubbles per initiative,
  * BCG and GE-McKinsey placements, lifecycle mix, and what needs a decision. About twenty set-based queries
  * run in parallel (none per row), so the cost grows with the data, not with round trips.
+ *
+ * The matrices carry the `top` points a chart can show, with counts and totals over all of them: at
+ * thousands of initiatives every bubble made the answer megabytes that no screen draws legibly.
  */
-export async function getPortfolioDashboard(ctx: ServiceContext): Promise<PortfolioDashboard> {
+export async function getPortfolioDashboard(
+  ctx: ServiceContext,
+  bounds: DashboardBounds = { top: DEFAULT_TOP, bubblesBy: 'expectedValue' },
+): Promise<PortfolioDashboard> {
   const db = ctx.store.db;
   const org = ctx.orgId;
   const settings = await loadPlanningSettings(ctx);
@@ -238,6 +289,65 @@ export async function getPortfolioDashboard(ctx: ServiceContext): Promise<Portfo
     .sort((a, b) => b.expectedValue - a.expectedValue);
   const kindById = new Map(open.map((i) => [i.id, i.kind]));
 
+  const { top } = bounds;
+  const sumBubbles = (rows: typeof bubbles): BubbleTotals => ({
+    count: rows.length,
+    exposure: rows.reduce((s, b) => s + b.exposure, 0),
+    expectedValue: rows.reduce((s, b) => s + b.expectedValue, 0),
+    cost: rows.reduce((s, b) => s + b.cost, 0),
+  });
+  const bcg = recommendations.map((r) => ({
+    productId: r.productId,
+    name: r.name,
+    marketGrowth: r.placement.marketGrowth,
+    relativeMarketShare: r.placement.relativeMarketShare,
+    quadrant: r.placement.quadrant,
+    revenue: r.recentRevenue,
+    recommendation: r.recommendation,
+  }));
+  const revenueOf = new Map(bcg.map((p) => [p.productId, p.revenue]));
+  const geSegments = placeSegments(priorities.inputs, priorities.factorWeights).map((g) => ({
+    ...g,
+    name: segmentNames.get(g.id)?.name ?? '',
+  }));
+  const geProducts = placeProducts(
+    productRows.map((p) => ({
+      id: p.id,
+      servedSegments: p.segments.filter((s) => known.has(s.segmentId)),
+    })),
+    priorities.inputs,
+    priorities.factorWeights,
+  ).map((g) => ({ ...g, name: productNames.get(g.id) ?? '' }));
+  const nineBox = (rows: GePlacement[], shown: number): NineBoxSummary => ({
+    total: rows.length,
+    shown,
+    boxes: countBy(rows, BOXES, boxOf),
+  });
+  const shownBubbles = largest(
+    bubbles,
+    top,
+    (b) => b[bounds.bubblesBy],
+    (b) => b.initiativeId,
+  );
+  const shownBcg = largest(
+    bcg,
+    top,
+    (p) => p.revenue,
+    (p) => p.productId,
+  );
+  const shownSegments = largest(
+    geSegments,
+    top,
+    (g) => segmentNames.get(g.id)?.priority ?? 0,
+    (g) => g.id,
+  );
+  const shownProducts = largest(
+    geProducts,
+    top,
+    (g) => revenueOf.get(g.id) ?? 0,
+    (g) => g.id,
+  );
+
   return {
     asOf: settings.planningStart,
     discountRate: rate,
@@ -271,29 +381,29 @@ export async function getPortfolioDashboard(ctx: ServiceContext): Promise<Portfo
       }),
       trend: trend((k) => k.alignment),
     },
-    riskValueBubbles: bubbles,
-    bcg: recommendations.map((r) => ({
-      productId: r.productId,
-      name: r.name,
-      marketGrowth: r.placement.marketGrowth,
-      relativeMarketShare: r.placement.relativeMarketShare,
-      quadrant: r.placement.quadrant,
-      revenue: r.recentRevenue,
-      recommendation: r.recommendation,
-    })),
-    geMcKinsey: {
-      segments: placeSegments(priorities.inputs, priorities.factorWeights).map((g) => ({
-        ...g,
-        name: segmentNames.get(g.id)?.name ?? '',
-      })),
-      products: placeProducts(
-        productRows.map((p) => ({
-          id: p.id,
-          servedSegments: p.segments.filter((s) => known.has(s.segmentId)),
-        })),
-        priorities.inputs,
-        priorities.factorWeights,
-      ).map((g) => ({ ...g, name: productNames.get(g.id) ?? '' })),
+    riskValueBubbles: shownBubbles,
+    riskValueSummary: {
+      total: bubbles.length,
+      shown: shownBubbles.length,
+      by: bounds.bubblesBy,
+      funded: sumBubbles(bubbles.filter((b) => b.stage !== 'proposed')),
+      proposed: sumBubbles(proposed),
+    },
+    bcg: shownBcg,
+    bcgSummary: {
+      total: bcg.length,
+      shown: shownBcg.length,
+      quadrants: Object.fromEntries(
+        QUADRANTS.map((q) => {
+          const inQ = bcg.filter((p) => p.quadrant === q);
+          return [q, { count: inQ.length, revenue: inQ.reduce((s, p) => s + p.revenue, 0) }];
+        }),
+      ) as Record<BcgQuadrant, { count: number; revenue: number }>,
+    },
+    geMcKinsey: { segments: shownSegments, products: shownProducts },
+    geMcKinseySummary: {
+      segments: nineBox(geSegments, shownSegments.length),
+      products: nineBox(geProducts, shownProducts.length),
     },
     lifecycleMix: {
       stages: kpis.lifecycleMix,

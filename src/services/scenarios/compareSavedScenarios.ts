@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context.ts';
 import { compareScenarios, type ScenarioComparison } from '../optimizeProblem.ts';
 import type { PlanTotals } from './planTotals.ts';
 import { getScenario } from './savedScenarios.ts';
+import { namesMentioned } from './scenarioView.ts';
 
 /** One side of a comparison: the scenario and what its plan adds up to. */
 export interface ComparedScenario {
@@ -47,13 +48,14 @@ export async function compareSavedScenarios(
     totals: s.report.totals,
     baselineValue: s.report.baseline.value,
   });
-  return {
+  const out = {
     a: side(a),
     b: side(b),
     comparison: compareScenarios(
       { name: a.name, result: a.report.result },
       { name: b.name, result: b.report.result },
     ),
-    names: { ...a.report.names, ...b.report.names },
   };
+  // Only the names the comparison uses: a report names every candidate (thousands at scale).
+  return { ...out, names: namesMentioned({ ...a.report.names, ...b.report.names }, out) };
 }

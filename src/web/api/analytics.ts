@@ -35,6 +35,13 @@ export interface PortfolioDashboard {
     expectedValue: number;
     cost: number;
   }[];
+  riskValueSummary: {
+    total: number;
+    shown: number;
+    by: 'expectedValue' | 'exposure' | 'cost';
+    funded: BubbleTotals;
+    proposed: BubbleTotals;
+  };
   bcg: {
     productId: string;
     name: string;
@@ -44,10 +51,16 @@ export interface PortfolioDashboard {
     revenue: number;
     recommendation: string;
   }[];
+  bcgSummary: {
+    total: number;
+    shown: number;
+    quadrants: Record<string, { count: number; revenue: number }>;
+  };
   geMcKinsey: {
     segments: GePlacement[];
     products: GePlacement[];
   };
+  geMcKinseySummary: { segments: NineBoxSummary; products: NineBoxSummary };
   lifecycleMix: { stages: { stage: string; count: number; revenue: number; revenueShare: number }[] };
   needsDecision?: {
     proposedInitiatives?: {
@@ -64,6 +77,20 @@ export interface PortfolioDashboard {
     offTrackGoals?: { goalId: string; name: string; progress: number; expectedProgress: number }[];
     openHighRisks?: { id: string; title: string; exposure: number }[];
   };
+}
+
+export interface BubbleTotals {
+  count: number;
+  exposure: number;
+  expectedValue: number;
+  cost: number;
+}
+
+/** Boxes keyed "attractiveness/strength" level, e.g. "high/medium". */
+export interface NineBoxSummary {
+  total: number;
+  shown: number;
+  boxes: Record<string, number>;
 }
 
 export interface GePlacement {

@@ -49,21 +49,41 @@ export interface PortfolioRun {
     seconds: number;
     method: 'exact' | 'greedy';
   };
-  selection: { id: string; name: string; stage: string; startPeriod: string; value: number; cost: number }[];
+  selection: {
+    id: string;
+    name: string;
+    stage: string;
+    startPeriod: string;
+    value: number;
+    cost: number;
+    /** Saved scenarios only: whether score ranking funds it too. */
+    inScoreRanking?: boolean;
+  }[];
   explanations: { item: string; name: string; value: number; text: string }[];
   conflicts: { lines: string[]; minimal: boolean } | null;
   baseline: {
     method: 'score_ranking';
     value: number;
     feasible: boolean;
-    selected: { id: string; name: string }[];
+    selected: { id: string; name: string; inOptimizer?: boolean }[];
     totals: PlanTotals;
   };
   improvement: number | null;
   totals: PlanTotals;
   warnings: string[];
   names: Record<string, string>;
+  /** Saved scenarios: a summary cuts long lists (GET /scenarios/:id?detail=full has them whole). */
+  detail?: 'summary' | 'full';
+  truncated?: Partial<Record<TruncatedList, { shown: number; total: number }>>;
 }
+
+export type TruncatedList =
+  | 'selection'
+  | 'baseline.selected'
+  | 'result.selected'
+  | 'explanations'
+  | 'warnings'
+  | 'names';
 
 export interface FrontierPoint {
   factor: number;

@@ -1,4 +1,4 @@
-import type { PortfolioRun } from '../../api/optimizer.ts';
+import type { PortfolioRun, TruncatedList } from '../../api/optimizer.ts';
 import { Card } from '../../components/Card.tsx';
 import { StatTile } from '../../components/StatTile.tsx';
 import { Tag } from '../../components/Tag.tsx';
@@ -17,20 +17,57 @@ export function fmtValue(objective: string, v: number | null | undefined): strin
   return objective === 'strategic_value' ? fmtNumber(v) : fmtMoney(v);
 }
 
+/** "50 of 320" for a list the summary cut, the plain count otherwise. */
+function countOf(run: PortfolioRun, list: TruncatedList, length: number): string {
+  const t = run.truncated?.[list];
+  return t ? `${fmtNumber(t.shown)} of ${fmtNumber(t.total)}` : fmtNumber(length);
+}
+
 /**
  * What one optimizer run found: status, objective, bound and gap; the funded initiatives beside what
  * score ranking funds at the same budget; why each left-out initiative is out; the conflicts when
  * nothing fits.
  */
-export function RunReport({ run }: { run: PortfolioRun }) {
+export function RunReport({
+  run,
+  onShowAll,
+  loadingAll = false,
+}: {
+  run: PortfolioRun;
+  /** Asks for the full report when this one is a summary. */
+  onShowAll?: () => void;
+  loadingAll?: boolean;
+}) {
   const { result, constraints } = run;
   const objective = constraints.objective;
+  // A summary marks membership itself: its lists are cut, so sets of what it shows would be wrong.
   const inOptimizer = new Set(run.selection.map((s) => s.id));
   const inRanking = new Set(run.baseline.selected.map((s) => s.id));
-  const totalCost = run.selection.reduce((s, x) => s + x.cost, 0);
+  const cut = Object.keys(run.truncated ?? {}).some((k) => k !== 'names');
+  const totalCost = run.truncated?.selection
+    ? run.totals.costPerPeriod.reduce((s, x) => s + x.cost, 0)
+    : run.selection.reduce((s, x) => s + x.cost, 0);
   const budget = run.totals.costPerPeriod.reduce((s, x) => s + x.budget, 0);
   return (
     <div className="run-report" data-testid="run-report">
+      {cut && (
+        <div className="callout" role="note" data-testid="report-summary-note">
+          <p className="small">
+            A summary: the long lists show their first entries (funded initiatives and score ranking by value,
+            the most valuable exclusions first).{' '}
+            {onShowAll && (
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={onShowAll}
+                disabled={loadingAll}
+              >
+                {loadingAll ? 'Loading the full report…' : 'Show the full report'}
+              </button>
+            )}
+          </p>
+        </div>
+      )}
       <div className="tiles">
         <StatTile
           label="Status"
@@ -60,6 +97,9 @@ export function RunReport({ run }: { run: PortfolioRun }) {
               {w}
             </p>
           ))}
+          {run.truncated?.warnings && (
+            <p className="small muted">{countOf(run, 'warnings', run.warnings.length)} warnings shown.</p>
+          )}
         </div>
       )}
       {run.conflicts && (
@@ -75,7 +115,7 @@ export function RunReport({ run }: { run: PortfolioRun }) {
         </Card>
       )}
       <div className="grid-2">
-        <Card title={`Funded by the optimizer (${run.selection.length})`}>
+        <Card title={`Funded by the optimizer (${countOf(run, 'selection', run.selection.length)})`}>
           {run.selection.length === 0 ? (
             <p className="muted">Nothing is funded.</p>
           ) : (
@@ -96,7 +136,10 @@ export function RunReport({ run }: { run: PortfolioRun }) {
                 {run.selection.map((s) => (
                   <tr key={s.id}>
                     <td>
-                      {s.name} {!inRanking.has(s.id) && <Tag tone="accent">not in score ranking</Tag>}
+                      {s.name}{' '}
+                      {!(s.inScoreRanking ?? inRanking.has(s.id)) && (
+                        <Tag tone="accent">not in score ranking</Tag>
+                      )}
                       <div className="muted small">{humanize(s.stage)}</div>
                     </td>
                     <td>{s.startPeriod}</td>
@@ -116,7 +159,9 @@ export function RunReport({ run }: { run: PortfolioRun }) {
             </table>
           )}
         </Card>
-        <Card title={`Score ranking at the same budget (${run.baseline.selected.length})`}>
+        <Card
+          title={`Score ranking at the same budget (${countOf(run, 'baseline.selected', run.baseline.selected.length)})`}
+        >
           <p className="muted small">
             Rank by value and fund down the list while it fits: value{' '}
             {fmtValue(objective, run.baseline.value)}
@@ -125,14 +170,19 @@ export function RunReport({ run }: { run: PortfolioRun }) {
           <ul className="plain-list" data-testid="baseline">
             {run.baseline.selected.map((s) => (
               <li key={s.id}>
-                {s.name} {!inOptimizer.has(s.id) && <Tag tone="warning">left out by the optimizer</Tag>}
+                {s.name}{' '}
+                {!(s.inOptimizer ?? inOptimizer.has(s.id)) && (
+                  <Tag tone="warning">left out by the optimizer</Tag>
+                )}
               </li>
             ))}
           </ul>
         </Card>
       </div>
       {run.explanations.length > 0 && (
-        <Card title="Why the others are left out">
+        <Card
+          title={`Why the others are left out${run.truncated?.explanations ? ` (${countOf(run, 'explanations', run.explanations.length)}, most valuable first)` : ''}`}
+        >
           <ul className="plain-list" data-testid="explanations">
             {run.explanations.map((e) => (
               <li key={e.item}>

@@ -19,6 +19,16 @@ export function ScenarioDetail({ id, onClose }: { id: string; onClose: () => voi
     queryKey: ['scenarios', id],
     queryFn: ({ signal }) => apiGet<SavedScenario>(`/api/v1/scenarios/${id}`, signal),
   });
+  const [committed, setCommitted] = useState<CommittedScenario | null>(null);
+  // The summary names only what it shows; the full report is fetched when someone asks for every list,
+  // or to name all the initiatives a commit approved.
+  const [wantFull, setWantFull] = useState(false);
+  const needsFull = wantFull || (committed !== null && Boolean(scenario.data?.report.truncated?.names));
+  const full = useQuery({
+    queryKey: ['scenarios', id, 'full'],
+    queryFn: ({ signal }) => apiGet<SavedScenario>(`/api/v1/scenarios/${id}?detail=full`, signal),
+    enabled: needsFull,
+  });
   const remove = useMutation({
     mutationFn: (s: SavedScenario) =>
       request('DELETE', `/api/v1/scenarios/${s.id}`, undefined, { ifMatch: s.version }),
@@ -28,7 +38,6 @@ export function ScenarioDetail({ id, onClose }: { id: string; onClose: () => voi
     },
   });
   const canWrite = session.can('portfolio.write');
-  const [committed, setCommitted] = useState<CommittedScenario | null>(null);
   return (
     <QueryState query={scenario} label="the scenario">
       {(s) => {
@@ -53,10 +62,15 @@ export function ScenarioDetail({ id, onClose }: { id: string; onClose: () => voi
               </p>
               {s.description && <p>{s.description}</p>}
             </Card>
-            <RunReport run={s.report} />
+            <RunReport
+              run={wantFull && full.data ? full.data.report : s.report}
+              onShowAll={() => setWantFull(true)}
+              loadingAll={wantFull && full.isFetching}
+            />
+            <FormError error={full.error} />
             {committed && (
               <Card title="Commit">
-                <CommitResult result={committed} names={s.report.names} />
+                <CommitResult result={committed} names={full.data?.report.names ?? s.report.names} />
               </Card>
             )}
             {canWrite && !isCommitted && !committed && (

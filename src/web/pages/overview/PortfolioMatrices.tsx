@@ -1,10 +1,62 @@
 import { useMemo } from 'react';
+import type { NineBoxSummary, PortfolioDashboard } from '../../api/analytics.ts';
 import { Card } from '../../components/Card.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { fmtMoney, fmtPercent, humanize } from '../../format/format.ts';
+import { fmtMoney, fmtNumber, fmtPercent, humanize } from '../../format/format.ts';
 import { bcgOption, geOption, riskValueOption } from './matrixOptions.ts';
 import { useDashboard } from './useDashboard.ts';
+
+const MEASURE = { expectedValue: 'expected value', exposure: 'risk exposure', cost: 'cost' } as const;
+
+/** "the 50 … of 3,910" when the answer carries only the largest points, nothing when it carries all. */
+const shownOf = (shown: number, total: number, what: string, by: string) =>
+  shown < total
+    ? `Showing the ${fmtNumber(shown)} ${what} with the largest ${by} of ${fmtNumber(total)}.`
+    : '';
+
+function RiskValueNote({ d }: { d: PortfolioDashboard }) {
+  const s = d.riskValueSummary;
+  const group = (label: string, g: typeof s.funded) =>
+    `${label}: ${fmtNumber(g.count)} (expected value ${fmtMoney(g.expectedValue)}, exposure ${fmtMoney(g.exposure)}, cost ${fmtMoney(g.cost)})`;
+  return (
+    <p className="muted small" data-testid="risk-value-note">
+      {shownOf(s.shown, s.total, 'initiatives', MEASURE[s.by])} {group('Funded', s.funded)};{' '}
+      {group('proposed', s.proposed)}.
+    </p>
+  );
+}
+
+function BcgNote({ d }: { d: PortfolioDashboard }) {
+  const s = d.bcgSummary;
+  const quadrants = Object.entries(s.quadrants)
+    .filter(([, q]) => q.count > 0)
+    .map(([k, q]) => `${humanize(k)}: ${fmtNumber(q.count)} (revenue ${fmtMoney(q.revenue)})`);
+  return (
+    <p className="muted small">
+      {shownOf(s.shown, s.total, 'products', 'revenue')} {quadrants.join(' · ')}
+    </p>
+  );
+}
+
+function GeNote({ d }: { d: PortfolioDashboard }) {
+  const boxes = (label: string, s: NineBoxSummary) =>
+    `${label} (${fmtNumber(s.total)}): ${Object.entries(s.boxes)
+      .filter(([, n]) => n > 0)
+      .map(([box, n]) => {
+        const [attractiveness, strength] = box.split('/');
+        return `${fmtNumber(n)} of ${attractiveness} attractiveness and ${strength} strength`;
+      })
+      .join(', ')}`;
+  const { segments, products } = d.geMcKinseySummary;
+  return (
+    <p className="muted small">
+      {shownOf(segments.shown, segments.total, 'segments', 'priority')}{' '}
+      {shownOf(products.shown, products.total, 'products', 'revenue')} {boxes('Segments', segments)}.{' '}
+      {boxes('Products', products)}.
+    </p>
+  );
+}
 
 /** Risk × value bubbles, the BCG matrix of products and the GE-McKinsey nine-box, from the dashboard read. */
 export function PortfolioMatrices() {
@@ -34,6 +86,7 @@ export function PortfolioMatrices() {
                   )
                   .join('; ')}
               </Chart>
+              <RiskValueNote d={d} />
             </Card>
             <div className="grid-2">
               <Card title="BCG matrix (products)">
@@ -49,6 +102,7 @@ export function PortfolioMatrices() {
                     )
                     .join('; ')}
                 </Chart>
+                <BcgNote d={d} />
               </Card>
               <Card title="GE-McKinsey matrix">
                 <Chart
@@ -63,6 +117,7 @@ export function PortfolioMatrices() {
                     )
                     .join('; ')}
                 </Chart>
+                <GeNote d={d} />
               </Card>
             </div>
           </>

@@ -307,6 +307,8 @@ async function main() {
       serverCpuMs: number;
       pgCpuMs: number;
       loadCpuMs: number;
+      /** Server RSS (KB) during this endpoint's load: 10 s in, at the end, and the highest sample. */
+      rssWindow: { in: number; end: number; max: number };
     }[] = [];
     const rss: number[] = [rssKb(pid)];
     const loads: number[] = [];
@@ -340,12 +342,21 @@ async function main() {
           ).arrayBuffer()
         ).byteLength;
         const cpu0 = { server: cpuSeconds(pid), pg: postgresCpuSeconds(pgPort), bench: process.cpuUsage() };
+        const rssFrom = rss.length;
         const result = await autocannon({
           url: server.url + ep.path,
           connections: CONNECTIONS,
           duration: DURATION,
           headers,
         });
+        const window = rss.slice(rssFrom);
+        const rssWindow = window.length
+          ? {
+              in: window[Math.min(10, window.length - 1)]!,
+              end: window[window.length - 1]!,
+              max: Math.max(...window),
+            }
+          : { in: Number.NaN, end: Number.NaN, max: Number.NaN };
         const served = Math.max(1, result.requests.total);
         const serverCpuMs = ((cpuSeconds(pid) - cpu0.server) * 1000) / served;
         const pgCpuMs = ((postgresCpuSeconds(pgPort) - cpu0.pg) * 1000) / served;
@@ -368,6 +379,7 @@ async function main() {
           serverCpuMs,
           pgCpuMs,
           loadCpuMs,
+          rssWindow,
         });
         const r = rows[rows.length - 1]!;
         console.log(
@@ -387,12 +399,12 @@ async function main() {
         .join(' ')}`,
     );
     console.log(
-      `\n| endpoint | first request ms | p50 ms | p99 ms | req/s | errors / requests | response KB | SQL p50 ms (queries) | p50 / SQL p50 | CPU ms / request: server + PostgreSQL + autocannon | p99 < ${P99_TARGET_MS} ms |`,
+      `\n| endpoint | first request ms | p50 ms | p99 ms | req/s | errors / requests | response KB | SQL p50 ms (queries) | p50 / SQL p50 | CPU ms / request: server + PostgreSQL + autocannon | server RSS MB under load: 10 s in → end (max) | p99 < ${P99_TARGET_MS} ms |`,
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     for (const r of rows) {
       console.log(
-        `| ${r.name} | ${r.firstMs.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.requests} | ${(r.bytes / 1024).toFixed(1)} | ${r.sqlP50.toFixed(1)} (${r.queries}) | ${(r.p50 / Math.max(r.sqlP50, 0.01)).toFixed(1)}× | ${r.serverCpuMs.toFixed(1)} + ${r.pgCpuMs.toFixed(1)} + ${r.loadCpuMs.toFixed(1)} | ${r.p99 < P99_TARGET_MS ? 'yes' : 'no'} |`,
+        `| ${r.name} | ${r.firstMs.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} / ${r.requests} | ${(r.bytes / 1024).toFixed(1)} | ${r.sqlP50.toFixed(1)} (${r.queries}) | ${(r.p50 / Math.max(r.sqlP50, 0.01)).toFixed(1)}× | ${r.serverCpuMs.toFixed(1)} + ${r.pgCpuMs.toFixed(1)} + ${r.loadCpuMs.toFixed(1)} | ${(r.rssWindow.in / 1024).toFixed(0)} → ${(r.rssWindow.end / 1024).toFixed(0)} (${(r.rssWindow.max / 1024).toFixed(0)}) | ${r.p99 < P99_TARGET_MS ? 'yes' : 'no'} |`,
       );
     }
     const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;

@@ -205,6 +205,9 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
     const v = choiceValue(cp, options.warmStart);
     if (v > heur.value) heur = { choice: options.warmStart, value: v };
   }
+  // The heuristic sums its value move by move, so the last bits depend on its path (and its time
+  // limit); recomputing from the choice gives one value per plan, whichever way it was found.
+  if (heur.choice) heur = { choice: heur.choice, value: choiceValue(cp, heur.choice) };
   const heuristicValue = heur.choice ? heur.value : null;
 
   const budgetMs = Math.max(0, limit * 1000 - (Date.now() - t0));

@@ -75,6 +75,21 @@ export function solveLpRelaxation(cp: CompiledProblem, highs: Highs): LpRelaxati
   }
 }
 
+/** The outcome for a problem proven to have no feasible selection. */
+function infeasible(heuristicValue: number | null, nodes: number): SolveOutcome {
+  return {
+    status: 'infeasible',
+    choice: null,
+    objective: null,
+    bound: null,
+    gap: null,
+    source: 'none',
+    boundSource: 'none',
+    heuristicValue,
+    nodes,
+  };
+}
+
 /** Relative gap between a bound and a value (0 when equal; guards a zero objective). */
 export function relativeGap(bound: number, value: number): number {
   return Math.max(0, bound - value) / Math.max(Math.abs(value), 1e-9);
@@ -187,18 +202,7 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
     };
   }
   const lp = solveLpRelaxation(cp, highs);
-  if (!lp.feasible)
-    return {
-      status: 'infeasible',
-      choice: null,
-      objective: null,
-      bound: null,
-      gap: null,
-      source: 'none',
-      boundSource: 'none',
-      heuristicValue: null,
-      nodes: 0,
-    };
+  if (!lp.feasible) return infeasible(null, 0);
   const heuristicMs = Math.min(1000, limit * 100);
   let heur = bestHeuristic(cp, lp.duals, heuristicMs);
   if (options.warmStart && checkSelection(cp, options.warmStart).length === 0) {
@@ -221,18 +225,7 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
           predictAfterMs: bbMs * 0.1,
           relGap,
         });
-  if (bb.status === 'infeasible')
-    return {
-      status: 'infeasible',
-      choice: null,
-      objective: null,
-      bound: null,
-      gap: null,
-      source: 'none',
-      boundSource: 'none',
-      heuristicValue,
-      nodes: bb.nodes,
-    };
+  if (bb.status === 'infeasible') return infeasible(heuristicValue, bb.nodes);
   const bbChoice = bb.x ? toChoice(cp, bb.x) : null;
   if (bbChoice && checkSelection(cp, bbChoice).length === 0) {
     const v = choiceValue(cp, bbChoice);
@@ -276,18 +269,7 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
     const status = model.getModelStatus();
     const ms = highs.constants.modelStatus;
     const nodes = bb.nodes + Number(model.info.get('mip_node_count'));
-    if (status === ms.infeasible)
-      return {
-        status: 'infeasible',
-        choice: null,
-        objective: null,
-        bound: null,
-        gap: null,
-        source: 'none',
-        boundSource: 'none',
-        heuristicValue,
-        nodes,
-      };
+    if (status === ms.infeasible) return infeasible(heuristicValue, nodes);
     let solverChoice: Choice | null = null;
     if (Number(model.info.get('primal_solution_status')) === 2) {
       solverChoice = toChoice(cp, model.getSolution().colValue);

@@ -6,6 +6,7 @@ import { mipRows } from './buildMipModel.ts';
 import { checkSelection } from './checkSelection.ts';
 import { choiceValue, compileProblem } from './compileProblem.ts';
 import { randomProblem } from './randomProblem.ts';
+import { arbitraryShape } from './testShapes.ts';
 
 const FAR = () => Date.now() + 60_000;
 
@@ -48,18 +49,7 @@ describe('branchAndBound', () => {
   });
 
   it('property: equals brute force on random problems with every constraint kind, no incumbent given', () => {
-    const shapes = fc.record({
-      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-      items: fc.integer({ min: 1, max: 12 }),
-      resources: fc.integer({ min: 0, max: 5 }),
-      optionRate: fc.constantFrom(0, 0.3, 0.6),
-      requiresRate: fc.constantFrom(0, 0.1, 0.25),
-      excludesRate: fc.constantFrom(0, 0.1, 0.2),
-      mandatoryRate: fc.constantFrom(0, 0.1),
-      forbiddenRate: fc.constantFrom(0, 0.1),
-      groups: fc.integer({ min: 0, max: 2 }),
-      tightness: fc.constantFrom(0.25, 0.5, 0.75),
-    });
+    const shapes = arbitraryShape(12, 5);
     fc.assert(
       fc.property(shapes, (s) => {
         const cp = compileProblem(randomProblem(s.seed, s));

@@ -8,6 +8,7 @@ import { choiceToSelection, choiceValue, compileProblem } from './compileProblem
 import { exactSolve } from './exactSolve.ts';
 import { greedySolve } from './greedySolve.ts';
 import { randomProblem } from './randomProblem.ts';
+import { arbitraryShape } from './testShapes.ts';
 
 // The package's types describe a CommonJS default; under ESM the default export is the loader itself.
 const highs = await (highsLoader as unknown as typeof import('highs')['default'])();
@@ -101,18 +102,7 @@ describe('exactSolve on hand-computed examples', () => {
 });
 
 describe('exactSolve against brute-force enumeration (property)', () => {
-  const shapes = fc.record({
-    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    items: fc.integer({ min: 1, max: 9 }),
-    resources: fc.integer({ min: 0, max: 4 }),
-    optionRate: fc.constantFrom(0, 0.3, 0.6),
-    requiresRate: fc.constantFrom(0, 0.1, 0.25),
-    excludesRate: fc.constantFrom(0, 0.1, 0.2),
-    mandatoryRate: fc.constantFrom(0, 0.1),
-    forbiddenRate: fc.constantFrom(0, 0.1),
-    groups: fc.integer({ min: 0, max: 2 }),
-    tightness: fc.constantFrom(0.25, 0.5, 0.75),
-  });
+  const shapes = arbitraryShape(9, 4);
 
   it('exact equals brute force; every selection is feasible; exact ≥ greedy', () => {
     fc.assert(

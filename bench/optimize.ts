@@ -8,6 +8,7 @@
  * integrality and feasibility before it counts. Gaps are against the LP-relaxation bound (HiGHS).
  *
  *   node --import tsx bench/optimize.ts [--quick] [--time-limit S] [--sizes 100x5,500x30] [--highs-alone]
+ *                                       [--seeds N] [--no-jslp]
  */
 import os from 'node:os';
 import highsLoader from 'highs';
@@ -21,13 +22,20 @@ import { seededRandom } from '../src/engine/optimize/randomProblem.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-// --highs-alone adds the previous pipeline as a column: heuristic + HiGHS, no branch and bound or core.
+// --highs-alone adds the previous pipeline as a column: heuristic + HiGHS, no branch and bound.
 const highsAlone = args.includes('--highs-alone');
 const tlIndex = args.indexOf('--time-limit');
 const timeLimit = tlIndex >= 0 ? Number(args[tlIndex + 1]) : 10;
 // --sizes 100x5,500x30 restricts the grid (e.g. to rerun the small cases with a longer limit).
 const sizesIndex = args.indexOf('--sizes');
 const onlySizes = sizesIndex >= 0 ? args[sizesIndex + 1].split(',') : null;
+// --seeds N: N instances per class instead of one (seed 0 is the one every earlier run used), so a
+// target is judged on a sample rather than on one draw.
+const seedsIndex = args.indexOf('--seeds');
+const seeds = seedsIndex >= 0 ? Number(args[seedsIndex + 1]) : 1;
+// --no-jslp skips javascript-lp-solver (it never returns a valid answer on the large classes and
+// costs 10+ s per instance), for runs that only compare Sextant with HiGHS.
+const withJslp = !args.includes('--no-jslp');
 
 const highs = await (highsLoader as unknown as typeof import('highs')['default'])();
 
@@ -55,6 +63,7 @@ interface Row {
   n: number;
   m: number;
   t: number;
+  seed: number;
   lp: number;
   exact: {
     value: number;
@@ -128,81 +137,83 @@ const pct = (bound: number, v: number | null) =>
   v === null ? '   —   ' : `${((100 * (bound - v)) / bound).toFixed(3)}%`;
 
 process.stderr.write(
-  `optimize bench: ${sizes.length * tightnesses.length} instances, time limit ${timeLimit} s, ${os.cpus().length} cores, Node ${process.version}\n`,
+  `optimize bench: ${sizes.length * tightnesses.length * seeds} instances, time limit ${timeLimit} s, ${os.cpus().length} cores, Node ${process.version}\n`,
 );
 for (const [n, m] of sizes) {
-  for (const t of tightnesses) {
-    const problem = mkpInstance(n, m, t, n * 1000 + m * 10 + Math.round(t * 4));
-    const cp = compileProblem(problem);
-    const lp = solveLpRelaxation(cp, highs);
-    const lpBound = lp.bound ?? Number.NaN;
+  for (const t of tightnesses)
+    for (let seed = 0; seed < seeds; seed++) {
+      const problem = mkpInstance(n, m, t, n * 1000 + m * 10 + Math.round(t * 4) + seed * 7919);
+      const cp = compileProblem(problem);
+      const lp = solveLpRelaxation(cp, highs);
+      const lpBound = lp.bound ?? Number.NaN;
 
-    let t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const ex = exactSolve(cp, highs, { timeLimitSeconds: timeLimit, relGap: 1e-6 });
-    const exS = (performance.now() - t0) / 1000;
-    const cpu = process.cpuUsage(cpu0);
-    // CPU seconds the solve actually got: on a shared machine this is less than the wall-clock limit.
-    const exCpu = (cpu.user + cpu.system) / 1e6;
-    if (!ex.choice || checkSelection(cp, ex.choice).length > 0)
-      throw new Error('exact returned an infeasible answer');
+      let t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const ex = exactSolve(cp, highs, { timeLimitSeconds: timeLimit, relGap: 1e-6 });
+      const exS = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      // CPU seconds the solve actually got: on a shared machine this is less than the wall-clock limit.
+      const exCpu = (cpu.user + cpu.system) / 1e6;
+      if (!ex.choice || checkSelection(cp, ex.choice).length > 0)
+        throw new Error('exact returned an infeasible answer');
 
-    t0 = performance.now();
-    const gr = bestHeuristic(cp, lp.duals, 1000);
-    // The LP relaxation (shared with exact, a few milliseconds) is not counted in the greedy time.
-    const grS = (performance.now() - t0) / 1000;
-    if (!gr.choice || checkSelection(cp, gr.choice).length > 0)
-      throw new Error('greedy returned an infeasible answer');
-
-    t0 = performance.now();
-    const rk = scoreRankingChoice(cp, 'ratio', cp.resourceIds);
-    const rkS = (performance.now() - t0) / 1000;
-    if (checkSelection(cp, rk).length > 0) throw new Error('ranking returned an infeasible answer');
-
-    t0 = performance.now();
-    let highsRow: Row['highs'] = null;
-    if (highsAlone) {
       t0 = performance.now();
-      const h = exactSolve(cp, highs, {
-        timeLimitSeconds: timeLimit,
-        steps: { branchAndBound: false, core: false },
-      });
-      if (!h.choice || checkSelection(cp, h.choice).length > 0)
-        throw new Error('HiGHS alone: infeasible answer');
-      highsRow = { value: h.objective ?? Number.NaN, status: h.status, s: (performance.now() - t0) / 1000 };
+      const gr = bestHeuristic(cp, lp.duals, 1000);
+      // The LP relaxation (shared with exact, a few milliseconds) is not counted in the greedy time.
+      const grS = (performance.now() - t0) / 1000;
+      if (!gr.choice || checkSelection(cp, gr.choice).length > 0)
+        throw new Error('greedy returned an infeasible answer');
+
+      t0 = performance.now();
+      const rk = scoreRankingChoice(cp, 'ratio', cp.resourceIds);
+      const rkS = (performance.now() - t0) / 1000;
+      if (checkSelection(cp, rk).length > 0) throw new Error('ranking returned an infeasible answer');
+
+      t0 = performance.now();
+      let highsRow: Row['highs'] = null;
+      if (highsAlone) {
+        t0 = performance.now();
+        const h = exactSolve(cp, highs, {
+          timeLimitSeconds: timeLimit,
+          steps: { branchAndBound: false },
+        });
+        if (!h.choice || checkSelection(cp, h.choice).length > 0)
+          throw new Error('HiGHS alone: infeasible answer');
+        highsRow = { value: h.objective ?? Number.NaN, status: h.status, s: (performance.now() - t0) / 1000 };
+      }
+
+      t0 = performance.now();
+      const js = withJslp ? solveWithJsLp(problem, timeLimit * 1000) : { choice: null, note: 'not run' };
+      const jsS = (performance.now() - t0) / 1000;
+
+      const row: Row = {
+        n,
+        m,
+        t,
+        seed,
+        lp: lpBound,
+        exact: {
+          value: ex.objective ?? Number.NaN,
+          status: ex.status,
+          s: exS,
+          cpu: exCpu,
+          provenGap: ex.gap,
+          source: ex.source,
+          boundSource: ex.boundSource,
+        },
+        greedy: { value: gr.value, s: grS },
+        ranking: { value: choiceValue(cp, rk), s: rkS },
+        jslp: { value: js.choice ? choiceValue(cp, js.choice) : null, s: jsS, note: js.note },
+        highs: highsRow,
+      };
+      rows.push(row);
+      process.stderr.write(
+        `  n=${n} m=${m} t=${t}${seeds > 1 ? ` seed ${seed}` : ''}: exact ${row.exact.value} (${row.exact.status}, ${exS.toFixed(1)} s, ${exCpu.toFixed(1)} CPU s) greedy ${gr.value} ranking ${row.ranking.value} jsLP ${row.jslp.value ?? js.note}\n`,
+      );
     }
-
-    t0 = performance.now();
-    const js = solveWithJsLp(problem, timeLimit * 1000);
-    const jsS = (performance.now() - t0) / 1000;
-
-    const row: Row = {
-      n,
-      m,
-      t,
-      lp: lpBound,
-      exact: {
-        value: ex.objective ?? Number.NaN,
-        status: ex.status,
-        s: exS,
-        cpu: exCpu,
-        provenGap: ex.gap,
-        source: ex.source,
-        boundSource: ex.boundSource,
-      },
-      greedy: { value: gr.value, s: grS },
-      ranking: { value: choiceValue(cp, rk), s: rkS },
-      jslp: { value: js.choice ? choiceValue(cp, js.choice) : null, s: jsS, note: js.note },
-      highs: highsRow,
-    };
-    rows.push(row);
-    process.stderr.write(
-      `  n=${n} m=${m} t=${t}: exact ${row.exact.value} (${row.exact.status}, ${exS.toFixed(1)} s, ${exCpu.toFixed(1)} CPU s) greedy ${gr.value} ranking ${row.ranking.value} jsLP ${row.jslp.value ?? js.note}\n`,
-    );
-  }
 }
 
-const head = `|   n |  m | tight. | LP bound | Sextant exact | status (wall s / CPU s, bound from) | gap to LP | proven gap | Sextant greedy | gap to LP | ratio ranking | gap to LP | javascript-lp-solver | gap to LP |${highsAlone ? ' HiGHS alone (heuristic + HiGHS) | gap to LP |' : ''}`;
+const head = `|   n |  m | tight. |${seeds > 1 ? ' seed |' : ''} LP bound | Sextant exact | status (wall s / CPU s, bound from) | gap to LP | proven gap | Sextant greedy | gap to LP | ratio ranking | gap to LP | javascript-lp-solver | gap to LP |${highsAlone ? ' HiGHS alone (heuristic + HiGHS) | gap to LP |' : ''}`;
 const sep = `|${head
   .split('|')
   .slice(1, -1)
@@ -211,7 +222,7 @@ const sep = `|${head
 const lines = [head, sep];
 for (const r of rows)
   lines.push(
-    `| ${r.n} | ${r.m} | ${r.t} | ${r.lp.toFixed(1)} | ${r.exact.value} | ${r.exact.status} (${r.exact.s.toFixed(1)} / ${r.exact.cpu.toFixed(1)}, ${r.exact.boundSource}) | ${pct(r.lp, r.exact.value)} | ${r.exact.provenGap === null ? '—' : `${(100 * r.exact.provenGap).toFixed(3)}%`} | ${r.greedy.value} | ${pct(r.lp, r.greedy.value)} | ${r.ranking.value} | ${pct(r.lp, r.ranking.value)} | ${r.jslp.value ?? r.jslp.note} (${r.jslp.s.toFixed(1)} s) | ${pct(r.lp, r.jslp.value)} |${r.highs ? ` ${r.highs.value} ${r.highs.status} (${r.highs.s.toFixed(1)} s) | ${pct(r.lp, r.highs.value)} |` : ''}`,
+    `| ${r.n} | ${r.m} | ${r.t} |${seeds > 1 ? ` ${r.seed} |` : ''} ${r.lp.toFixed(1)} | ${r.exact.value} | ${r.exact.status} (${r.exact.s.toFixed(1)} / ${r.exact.cpu.toFixed(1)}, ${r.exact.boundSource}) | ${pct(r.lp, r.exact.value)} | ${r.exact.provenGap === null ? '—' : `${(100 * r.exact.provenGap).toFixed(3)}%`} | ${r.greedy.value} | ${pct(r.lp, r.greedy.value)} | ${r.ranking.value} | ${pct(r.lp, r.ranking.value)} | ${r.jslp.value ?? r.jslp.note} (${r.jslp.s.toFixed(1)} s) | ${pct(r.lp, r.jslp.value)} |${r.highs ? ` ${r.highs.value} ${r.highs.status} (${r.highs.s.toFixed(1)} s) | ${pct(r.lp, r.highs.value)} |` : ''}`,
   );
 process.stdout.write(`${lines.join('\n')}\n\n`);
 
@@ -230,10 +241,19 @@ if (small.length)
     `target n=100 m=5 proven optimal within ${timeLimit} s: ${small.filter((r) => r.exact.status === 'optimal' && r.exact.s <= timeLimit + 0.5).length}/${small.length}`,
   );
 const big = rows.filter((r) => r.n === 500 && r.m === 30);
-if (big.length)
+if (big.length) {
   summary.push(
     `target n=500 m=30 within 0.3% of the LP bound in ${timeLimit} s: ${big.filter((r) => gapOf(r, r.exact.value) <= 0.003).length}/${big.length}`,
   );
+  for (const t of tightnesses) {
+    const of = big.filter((r) => r.t === t);
+    const gaps = (pick: (r: Row) => number | null) =>
+      `mean ${(100 * mean(of.map((r) => gapOf(r, pick(r))))).toFixed(3)}%, within 0.3%: ${of.filter((r) => gapOf(r, pick(r)) <= 0.003).length}/${of.length}`;
+    summary.push(
+      `  500 × 30 tightness ${t}: exact ${gaps((r) => r.exact.value)}${highsAlone ? `; HiGHS alone ${gaps((r) => r.highs?.value ?? null)}` : ''}`,
+    );
+  }
+}
 summary.push(
   `machine: ${os.cpus().length} cores, load average at the end ${os
     .loadavg()

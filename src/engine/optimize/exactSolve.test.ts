@@ -131,14 +131,14 @@ describe('exactSolve against brute-force enumeration (property)', () => {
     );
   });
 
-  it('HiGHS alone (no branch and bound, no core) also equals brute force', () => {
+  it('HiGHS alone (no branch and bound) also equals brute force', () => {
     fc.assert(
       fc.property(shapes, (s) => {
         const cp = compileProblem(randomProblem(s.seed, s));
         const ref = bruteForce(cp);
         const r = exactSolve(cp, highs, {
           timeLimitSeconds: 20,
-          steps: { branchAndBound: false, core: false },
+          steps: { branchAndBound: false },
         });
         if (ref.choice === null) {
           expect(r.status).toBe('infeasible');

@@ -14,10 +14,10 @@ export interface ExactOptions {
   /** A known feasible choice to start from (e.g. the previous frontier point). */
   warmStart?: Choice;
   /**
-   * Which steps run before HiGHS on the whole problem (default both). Off = HiGHS alone after the
+   * Whether our branch and bound runs before HiGHS (default on). Off = HiGHS alone after the
    * heuristic: the benchmark's baseline, and the tests' way to check HiGHS's path on its own.
    */
-  steps?: { branchAndBound?: boolean; core?: boolean };
+  steps?: { branchAndBound?: boolean };
 }
 
 export interface SolveOutcome {
@@ -40,9 +40,6 @@ export interface LpRelaxation {
   bound: number | null;
   /** Shadow price of each resource (0 when its row is absent or slack). */
   duals: Float64Array;
-  /** LP value and reduced cost of each column (empty when the LP was not solved to optimality). */
-  x: Float64Array;
-  reducedCosts: Float64Array;
 }
 
 /** Solves the LP relaxation with HiGHS: an upper bound, and resource prices for the greedy ratio. */
@@ -54,22 +51,13 @@ export function solveLpRelaxation(cp: CompiledProblem, highs: Highs): LpRelaxati
     model.options.set({ output_flag: false });
     model.run();
     const status = model.getModelStatus();
-    const none = new Float64Array(0);
-    if (status === highs.constants.modelStatus.infeasible)
-      return { feasible: false, bound: null, duals, x: none, reducedCosts: none };
-    if (status !== highs.constants.modelStatus.optimal)
-      return { feasible: true, bound: null, duals, x: none, reducedCosts: none };
+    if (status === highs.constants.modelStatus.infeasible) return { feasible: false, bound: null, duals };
+    if (status !== highs.constants.modelStatus.optimal) return { feasible: true, bound: null, duals };
     const sol = model.getSolution();
     rows.forEach((t, k) => {
       if (t.kind === 'resource') duals[t.resource] = Math.abs(sol.rowDual[k]);
     });
-    return {
-      feasible: true,
-      bound: model.getObjectiveValue(),
-      duals,
-      x: Float64Array.from(sol.colValue),
-      reducedCosts: Float64Array.from(sol.colDual),
-    };
+    return { feasible: true, bound: model.getObjectiveValue(), duals };
   } finally {
     model.dispose();
   }
@@ -116,53 +104,6 @@ export function bestHeuristic(
 
 /** Share of the time left after the heuristic that our own branch and bound may use before HiGHS. */
 const BRANCH_AND_BOUND_SHARE = 0.5;
-
-/** Core problems pay off only when most columns can be fixed; below this HiGHS gets it all. */
-const CORE_MIN_COLUMNS = 200;
-const CORE_SIZE = 60;
-/** Share of the time left that the core problem may use before the full problem. */
-const CORE_SHARE = 0.35;
-
-/**
- * Core-problem heuristic (Puchinger, Raidl & Pferschy): the columns whose LP reduced cost is far
- * from zero almost always keep their LP value in good solutions, so fix them and let HiGHS search
- * the CORE_SIZE columns closest to the LP's fractional edge. On two of the three 500 × 30 bench
- * instances this beats HiGHS on the whole problem given the same 10 s. The answer is feasible for the
- * full problem (fixing only removes choices); it warm-starts the full solve, which supplies the bound.
- */
-function solveCore(
-  cp: CompiledProblem,
-  highs: Highs,
-  lp: LpRelaxation,
-  seconds: number,
-): { choice: Choice; value: number } | null {
-  if (seconds <= 0.05) return null;
-  const n = cp.columns.length;
-  const byDistance = Array.from({ length: n }, (_, k) => k).sort(
-    (a, b) => Math.abs(lp.reducedCosts[a]) - Math.abs(lp.reducedCosts[b]),
-  );
-  const core = new Set(byDistance.slice(0, CORE_SIZE));
-  const { data } = buildMipModel(cp, highs);
-  const colLower = new Float64Array(n);
-  const colUpper = Float64Array.from(data.colUpper);
-  for (let k = 0; k < n; k++) {
-    if (core.has(k)) continue;
-    const v = lp.x[k] > 0.5 ? Math.min(1, colUpper[k]) : 0;
-    colLower[k] = v;
-    colUpper[k] = v;
-  }
-  const model = highs.createModel({ ...data, colLower, colUpper });
-  try {
-    model.options.set({ output_flag: false, time_limit: seconds, mip_rel_gap: 1e-6 });
-    model.run();
-    if (Number(model.info.get('primal_solution_status')) !== 2) return null;
-    const choice = toChoice(cp, model.getSolution().colValue);
-    if (checkSelection(cp, choice).length > 0) return null;
-    return { choice, value: choiceValue(cp, choice) };
-  } finally {
-    model.dispose();
-  }
-}
 
 const toVector = (cp: CompiledProblem, choice: Choice): Uint8Array => {
   const v = new Uint8Array(cp.columns.length);
@@ -247,14 +188,6 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
   const bbSource =
     heur.value > (heuristicValue ?? Number.NEGATIVE_INFINITY) ? 'branch-and-bound' : 'heuristic';
 
-  if (
-    options.steps?.core !== false &&
-    cp.columns.length >= CORE_MIN_COLUMNS &&
-    lp.reducedCosts.length === cp.columns.length
-  ) {
-    const core = solveCore(cp, highs, lp, (limit - (Date.now() - t0) / 1000) * CORE_SHARE);
-    if (core && core.value > heur.value + 1e-9) heur = { choice: core.choice, value: core.value };
-  }
   const { data } = buildMipModel(cp, highs);
   const model = highs.createModel(data);
   try {

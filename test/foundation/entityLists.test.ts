@@ -94,7 +94,6 @@ describe.each(BACKENDS)('entity lists on %s', (backend) => {
     const sort = params.sort ?? def.defaultSort;
     let cursor: string | null = null;
     let at = 0;
-    let pages = 0;
     do {
       const query = new URLSearchParams({ ...params, limit: String(limit), ...(cursor ? { cursor } : {}) });
       const res = await api.request('GET', `/api/v1/${def.name}?${query}`);
@@ -108,7 +107,6 @@ describe.each(BACKENDS)('entity lists on %s', (backend) => {
       expect(text, `${def.name}?${query}`).toBe(JSON.stringify({ items: page, nextCursor: next }));
       cursor = (JSON.parse(text) as { nextCursor: string | null }).nextCursor;
       at += limit;
-      pages++;
     } while (cursor);
     return all.length;
   }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, is, Param, Placeholder, type SQL, sql } from 'drizzle-orm';
 import { type PgColumn, type PgTable, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Store } from './database.ts';
-import { preparedRows, type Statement } from './preparedRows.ts';
+import { driverRows } from './driverRows.ts';
 import { columnsOf, tableName } from './tables.ts';
 import { isoFromTimestamptz } from './timestampText.ts';
 
@@ -29,7 +29,8 @@ export type ListedRow = Record<string, unknown>;
 /** How a statement's parameters are filled from one request's values: by placeholder name. */
 type ParamSource = { name: string } | { constant: unknown };
 
-interface ListStatement extends Statement {
+interface ListStatement {
+  text: string;
   params: ParamSource[];
   keys: string[];
   /** Per selected column: driver value → API value; null where the driver value already is it. */
@@ -52,7 +53,7 @@ function decoderFor(col: PgColumn): ((value: unknown) => unknown) | null {
 /**
  * The statement of one query shape (table, columns, which filters, search or not, sort, order, cursor
  * or not): built with the query builder once, then only its parameter values change. Values never
- * reach the text, so the number of shapes is bounded by the registry, not by the requests.
+ * reach the text, so the shapes are bounded by the registry, not by the requests.
  */
 function buildStatement(table: PgTable, q: ListQuery): ListStatement {
   const c = columnsOf(table);
@@ -110,8 +111,8 @@ function shapeKey(table: PgTable, q: ListQuery): string {
 }
 
 // A few hundred shapes cover every entity's usual filters; past the bound (custom-field filters in
-// ever new numbers) statements still run, unnamed, so nothing accumulates on the connections.
-const MAX_NAMED_STATEMENTS = 1000;
+// ever new numbers) a statement is built for its one use.
+const MAX_SHAPES = 1000;
 const statements = new Map<string, ListStatement>();
 
 function statementFor(table: PgTable, q: ListQuery): ListStatement {
@@ -119,10 +120,7 @@ function statementFor(table: PgTable, q: ListQuery): ListStatement {
   let statement = statements.get(key);
   if (!statement) {
     statement = buildStatement(table, q);
-    if (statements.size < MAX_NAMED_STATEMENTS) {
-      statement.name = `sextant_list_${statements.size + 1}`;
-      statements.set(key, statement);
-    }
+    if (statements.size < MAX_SHAPES) statements.set(key, statement);
   }
   return statement;
 }
@@ -154,7 +152,7 @@ export async function listRows(
     values.afterId = q.after.id;
   }
   const params = statement.params.map((s) => ('name' in s ? values[s.name] : s.constant));
-  const rows = await preparedRows(store, statement, params);
+  const rows = await driverRows(store, statement.text, params);
   const { keys, decoders } = statement;
   return rows.map((row) => {
     const out: ListedRow = {};

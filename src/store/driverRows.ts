@@ -2,12 +2,6 @@ import { types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Store } from './database.ts';
 
-/** A statement built once: with a name, PostgreSQL parses it once per connection (and may keep its plan). */
-export interface Statement {
-  name?: string;
-  text: string;
-}
-
 const raw = (value: string) => value;
 
 // Date and time types arrive as the server's text, exactly as drizzle's own drivers configure them, so
@@ -44,26 +38,16 @@ const pgliteParsers = Object.fromEntries(
 );
 
 /**
- * Runs a statement on the raw driver and returns its rows as arrays of driver values. No query builder
- * and no per-cell mapping on the way: for reads whose rows go straight to JSON.
+ * Runs SQL with positional parameters on the raw driver and returns its rows as arrays of driver
+ * values — no query builder and no per-cell mapping on the way, for reads whose rows go straight to
+ * JSON. Unnamed on purpose: PostgreSQL plans each run for its values (see docs/decisions.md).
  */
-export async function preparedRows(
-  store: Store,
-  statement: Statement,
-  values: unknown[],
-): Promise<unknown[][]> {
+export async function driverRows(store: Store, text: string, values: unknown[]): Promise<unknown[][]> {
   if (store.kind === 'postgres') {
-    const result = await store.pool!.query({
-      name: statement.name,
-      text: statement.text,
-      values,
-      rowMode: 'array',
-      types: nodePgTypes,
-    });
+    const result = await store.pool!.query({ text, values, rowMode: 'array', types: nodePgTypes });
     return result.rows as unknown[][];
   }
-  // PGlite runs in this process: there is no connection to keep a parsed statement on.
-  const result = await store.pglite!.query<unknown[]>(statement.text, values, {
+  const result = await store.pglite!.query<unknown[]>(text, values, {
     rowMode: 'array',
     parsers: pgliteParsers,
   });

@@ -53,7 +53,7 @@ function decoderFor(col: PgColumn): ((value: unknown) => unknown) | null {
 /**
  * The statement of one query shape (table, columns, which filters, search or not, sort, order, cursor
  * or not): built with the query builder once, then only its parameter values change. Values never
- * reach the text, so the shapes are bounded by the registry, not by the requests.
+ * reach the text, so the shapes are bounded by the registry (and the number of custom-field filters).
  */
 function buildStatement(table: PgTable, q: ListQuery): ListStatement {
   const c = columnsOf(table);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import { auditLog } from './schema.ts';
@@ -87,35 +87,6 @@ export async function deleteRow(db: Db, table: PgTable, orgId: string, id: strin
     .where(and(eq(c.orgId, orgId), eq(c.id, id)))
     .returning()) as Row[];
   return rows[0];
-}
-
-export interface ListQuery {
-  where: SQL[];
-  sort: string;
-  order: 'asc' | 'desc';
-  /** The sort value and id of the last row of the previous page. */
-  after?: { value: unknown; id: string };
-  limit: number;
-}
-
-/** A page of rows ordered by (sort, id), continuing after the cursor; returns one extra row to detect more. */
-export async function listRows(db: Db, table: PgTable, orgId: string, q: ListQuery): Promise<Row[]> {
-  const c = cols(table);
-  const sortCol = c[q.sort]!;
-  const conditions: SQL[] = [eq(c.orgId, orgId), ...q.where];
-  if (q.after) {
-    const op = q.order === 'asc' ? sql`>` : sql`<`;
-    conditions.push(sql`(${sortCol}, ${c.id}) ${op} (${q.after.value}, ${q.after.id})`);
-  }
-  const dir = q.order === 'asc' ? asc : desc;
-  // The search vector is for WHERE only; shipping it would roughly double a feedback page's bytes.
-  const { search: _search, ...listed } = c;
-  return (await db
-    .select(listed)
-    .from(table)
-    .where(and(...conditions))
-    .orderBy(dir(sortCol), dir(c.id))
-    .limit(q.limit + 1)) as Row[];
 }
 
 export interface AuditEntry {

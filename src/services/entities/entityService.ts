@@ -1,14 +1,14 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
+import { type ListFilter, listRows } from '../../store/entityList.ts';
 import {
   deleteRow,
   existingIds,
   findRow,
   findRowForUpdate,
   insertRow,
-  listRows,
   type Row,
   updateRow,
 } from '../../store/entityRepository.ts';
@@ -17,7 +17,7 @@ import { columnsOf } from '../../store/tables.ts';
 import { writeAudit } from '../auditTrail.ts';
 import type { ServiceContext } from '../context.ts';
 import { translateDatabaseError } from '../databaseErrors.ts';
-import { present } from '../present.ts';
+import { isInternalField, present } from '../present.ts';
 import { inTransaction } from '../transaction.ts';
 import type { EntityDefinition } from './entityDefinition.ts';
 import { ENTITY_RULES } from './entityRules.ts';
@@ -261,6 +261,8 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
   try {
     const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, string];
     if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad id');
+    // Sort columns hold text, numbers and timestamps (ISO text): nothing else was ever encoded.
+    if (typeof value !== 'string' && typeof value !== 'number') throw new Error('bad value');
     return { value, id };
   } catch {
     throw new DomainError(
@@ -273,6 +275,18 @@ function decodeCursor(cursor: string): { value: unknown; id: string } {
   }
 }
 
+// The columns a list shows, per table: all but the internal ones present() leaves out.
+const listedColumns = new WeakMap<EntityDefinition, readonly string[]>();
+
+function listColumns(def: EntityDefinition): readonly string[] {
+  let columns = listedColumns.get(def);
+  if (!columns) {
+    columns = Object.keys(columnsOf(def.table)).filter((k) => !isInternalField(k));
+    listedColumns.set(def, columns);
+  }
+  return columns;
+}
+
 /**
  * Lists rows with cursor pagination, equality filters on declared columns, full-text search (`q`),
  * custom-field filters (`custom.<key>=value`) and sorting (`sort=field`, `order=asc|desc`).
@@ -283,7 +297,7 @@ export async function listEntities(
   params: Record<string, string>,
 ): Promise<Page> {
   const columns = columnsOf(def.table);
-  const where: SQL[] = [];
+  const filters: ListFilter[] = [];
   const bad = (path: string, message: string): never => {
     throw new DomainError('invalid_input', `${path}: ${message}`, { issues: [{ path: [path], message }] });
   };
@@ -293,9 +307,7 @@ export async function listEntities(
       if (!def.customFields) bad(key, `${def.name} have no custom fields`);
       const field = key.slice(7);
       if (!/^[a-z][a-z0-9_]{0,39}$/.test(field)) bad(key, 'unknown custom field key');
-      where.push(
-        sql`(${columns.custom} -> ${field} = to_jsonb(${value}::text) OR ${columns.custom} -> ${field} @> jsonb_build_array(${value}::text) OR (jsonb_typeof(${columns.custom} -> ${field}) = 'number' AND ${columns.custom} ->> ${field} = ${value}))`,
-      );
+      filters.push({ kind: 'custom', key: field, value });
       continue;
     }
     if (!known.has(key)) {
@@ -304,27 +316,28 @@ export async function listEntities(
     if (!def.filters.includes(key)) continue;
     const col = columns[key]!;
     if (value === 'null') {
-      where.push(sql`${col} IS NULL`);
+      filters.push({ kind: 'null', column: key });
       continue;
     }
     const type = col.columnType;
     if (type === 'PgUUID' && !UUID.test(value)) bad(key, 'must be a UUID');
     if (type === 'PgBoolean') {
       if (value !== 'true' && value !== 'false') bad(key, 'must be true or false');
-      where.push(eq(col, value === 'true'));
+      filters.push({ kind: 'equals', column: key, value: value === 'true' });
     } else if (type === 'PgSmallInt' || type === 'PgInteger' || type === 'PgDoublePrecision') {
       const n = Number(value);
       if (!Number.isFinite(n)) bad(key, 'must be a number');
-      where.push(eq(col, n));
+      filters.push({ kind: 'equals', column: key, value: n });
     } else {
       if (value.length > 200) bad(key, 'too long');
-      where.push(eq(col, value));
+      filters.push({ kind: 'equals', column: key, value });
     }
   }
+  let search: string | undefined;
   if (params.q !== undefined) {
     if (!def.searchable) bad('q', `${def.name} cannot be searched by text`);
     if (params.q.length > 200) bad('q', 'at most 200 characters');
-    if (params.q.trim()) where.push(sql`${columns.search} @@ websearch_to_tsquery('english', ${params.q})`);
+    if (params.q.trim()) search = params.q;
   }
   const sort = params.sort ?? def.defaultSort;
   if (!def.sorts.includes(sort)) bad('sort', `must be one of ${def.sorts.join(', ')}`);
@@ -334,18 +347,21 @@ export async function listEntities(
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
     bad('limit', `must be 1 to ${MAX_PAGE_SIZE}`);
   const after = params.cursor ? decodeCursor(params.cursor) : undefined;
-  const rows = await listRows(ctx.store.db, def.table, ctx.orgId, {
-    where,
+  // Rows arrive as present() would make them (listRows' contract), so they are the items as they are.
+  const rows = await listRows(ctx.store, def.table, ctx.orgId, {
+    columns: listColumns(def),
+    filters,
+    search,
     sort,
     order: order as 'asc' | 'desc',
     after,
     limit,
   });
   const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
+  const items = more ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
   return {
-    items: page.map(present),
+    items,
     nextCursor: more && last ? encodeCursor(last[sort], String(last.id)) : null,
   };
 }

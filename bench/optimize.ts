@@ -175,7 +175,7 @@ for (const [n, m] of sizes) {
         t0 = performance.now();
         const h = exactSolve(cp, highs, {
           timeLimitSeconds: timeLimit,
-          steps: { branchAndBound: false },
+          steps: { branchAndBound: false, genetic: false },
         });
         if (!h.choice || checkSelection(cp, h.choice).length > 0)
           throw new Error('HiGHS alone: infeasible answer');

@@ -152,7 +152,7 @@ export const optimizeResultSchema = z.object({
   seconds: finite,
   method: z.enum(['exact', 'greedy']),
   /** Where the returned solution came from. */
-  source: z.enum(['branch-and-bound', 'solver', 'heuristic', 'none']),
+  source: z.enum(['branch-and-bound', 'genetic', 'solver', 'heuristic', 'none']),
   usage: z.record(z.string(), finite),
   /**
    * How the bound was obtained: our branch and bound (a finished search proves the answer optimal),

@@ -138,7 +138,7 @@ describe('exactSolve against brute-force enumeration (property)', () => {
         const ref = bruteForce(cp);
         const r = exactSolve(cp, highs, {
           timeLimitSeconds: 20,
-          steps: { branchAndBound: false },
+          steps: { branchAndBound: false, genetic: false },
         });
         if (ref.choice === null) {
           expect(r.status).toBe('infeasible');
@@ -150,6 +150,33 @@ describe('exactSolve against brute-force enumeration (property)', () => {
         expect(r.boundSource).not.toBe('branch-and-bound');
       }),
       { numRuns: 150, seed: 20272 },
+    );
+  });
+
+  it('the genetic search then HiGHS (no branch and bound) equals brute force on plain packings', () => {
+    const packings = fc.record({
+      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      items: fc.integer({ min: 1, max: 14 }),
+      resources: fc.integer({ min: 1, max: 4 }),
+      mandatoryRate: fc.constantFrom(0, 0.1),
+      forbiddenRate: fc.constantFrom(0, 0.1),
+      tightness: fc.constantFrom(0.25, 0.5, 0.75),
+    });
+    fc.assert(
+      fc.property(packings, (s) => {
+        const cp = compileProblem(randomProblem(s.seed, s));
+        const ref = bruteForce(cp);
+        const r = exactSolve(cp, highs, { timeLimitSeconds: 20, steps: { branchAndBound: false } });
+        if (ref.choice === null) {
+          expect(r.status).toBe('infeasible');
+          return;
+        }
+        expect(r.status).toBe('optimal');
+        expect(r.choice && checkSelection(cp, r.choice)).toEqual([]);
+        expect(r.objective).toBeCloseTo(ref.value, 6);
+        expect(['genetic', 'heuristic', 'solver']).toContain(r.source);
+      }),
+      { numRuns: 100, seed: 20273 },
     );
   });
 

@@ -4,6 +4,7 @@ import { type BranchAndBoundResult, branchAndBound } from './branchAndBound.ts';
 import { buildMipModel, mipRows } from './buildMipModel.ts';
 import { checkSelection } from './checkSelection.ts';
 import { type Choice, type CompiledProblem, choiceValue } from './compileProblem.ts';
+import { geneticSearch, packingChoice, packingForm } from './geneticSearch.ts';
 import { greedySolve } from './greedySolve.ts';
 
 export interface ExactOptions {
@@ -14,10 +15,10 @@ export interface ExactOptions {
   /** A known feasible choice to start from (e.g. the previous frontier point). */
   warmStart?: Choice;
   /**
-   * Whether our branch and bound runs before HiGHS (default on). Off = HiGHS alone after the
-   * heuristic: the benchmark's baseline, and the tests' way to check HiGHS's path on its own.
+   * Which of our steps run before HiGHS (default all). Both off = HiGHS alone after the heuristic:
+   * the benchmark's baseline, and the tests' way to check HiGHS's path on its own.
    */
-  steps?: { branchAndBound?: boolean };
+  steps?: { branchAndBound?: boolean; genetic?: boolean };
 }
 
 export interface SolveOutcome {
@@ -27,8 +28,8 @@ export interface SolveOutcome {
   /** Proven upper bound on the optimal value (maximization). */
   bound: number | null;
   gap: number | null;
-  /** Who found the answer: our branch and bound, HiGHS, or the heuristic alone. */
-  source: 'branch-and-bound' | 'solver' | 'heuristic' | 'none';
+  /** Who found the answer: our branch and bound, our genetic search, HiGHS, or the heuristic alone. */
+  source: 'branch-and-bound' | 'genetic' | 'solver' | 'heuristic' | 'none';
   boundSource: 'branch-and-bound' | 'mip' | 'lp' | 'none';
   /** Value found by the greedy + local-search heuristic alone (null if it found nothing). */
   heuristicValue: number | null;
@@ -104,6 +105,11 @@ export function bestHeuristic(
 
 /** Share of the time left after the heuristic that our own branch and bound may use before HiGHS. */
 const BRANCH_AND_BOUND_SHARE = 0.5;
+/**
+ * Share of the time left after an unfinished branch and bound that the genetic search gets; HiGHS,
+ * warm-started with its answer, gets the rest for the bound and a last improvement.
+ */
+const GENETIC_SHARE = 0.7;
 
 const toVector = (cp: CompiledProblem, choice: Choice): Uint8Array => {
   const v = new Uint8Array(cp.columns.length);
@@ -185,8 +191,27 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
         nodes: bb.nodes,
       };
   }
-  const bbSource =
+  let ownSource: 'branch-and-bound' | 'genetic' | 'heuristic' =
     heur.value > (heuristicValue ?? Number.NEGATIVE_INFINITY) ? 'branch-and-bound' : 'heuristic';
+
+  const packing = options.steps?.genetic === false ? null : packingForm(cp);
+  if (packing) {
+    const geneticMs = Math.max(0, limit * 1000 - (Date.now() - t0)) * GENETIC_SHARE;
+    const start = heur.choice ? [Uint8Array.from(heur.choice, (c) => (c >= 0 ? 1 : 0))] : [];
+    const found = geneticSearch(packing, {
+      prices: lp.duals,
+      deadline: Date.now() + geneticMs,
+      initial: start,
+    });
+    const choice = found ? packingChoice(cp, found.x) : null;
+    if (choice && checkSelection(cp, choice).length === 0) {
+      const v = choiceValue(cp, choice);
+      if (v > heur.value + 1e-9) {
+        heur = { choice, value: v };
+        ownSource = 'genetic';
+      }
+    }
+  }
 
   const { data } = buildMipModel(cp, highs);
   const model = highs.createModel(data);
@@ -225,7 +250,8 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
     const bound = tightest?.value ?? null;
     const boundSource = tightest?.source ?? 'none';
     const solverValue = solverChoice ? choiceValue(cp, solverChoice) : Number.NEGATIVE_INFINITY;
-    const useSolver = solverChoice !== null && solverValue >= heur.value - 1e-9;
+    // On a tie the answer HiGHS was warm-started with keeps its own source.
+    const useSolver = solverChoice !== null && solverValue > heur.value + 1e-9;
     const choice = useSolver ? solverChoice : heur.choice;
     const objective = choice ? (useSolver ? solverValue : heur.value) : null;
     const gap = objective !== null && bound !== null ? relativeGap(bound, objective) : null;
@@ -236,7 +262,7 @@ export function exactSolve(cp: CompiledProblem, highs: Highs, options: ExactOpti
       objective,
       bound: bound !== null && objective !== null ? Math.max(bound, objective) : bound,
       gap,
-      source: choice === null ? 'none' : useSolver ? 'solver' : bbSource,
+      source: choice === null ? 'none' : useSolver ? 'solver' : ownSource,
       boundSource,
       heuristicValue,
       nodes,

@@ -109,7 +109,7 @@ const BRANCH_AND_BOUND_SHARE = 0.5;
  * Share of the time left after an unfinished branch and bound that the genetic search gets; HiGHS,
  * warm-started with its answer, gets the rest for the bound and a last improvement.
  */
-const GENETIC_SHARE = 0.7;
+const GENETIC_SHARE = 0.85;
 
 const toVector = (cp: CompiledProblem, choice: Choice): Uint8Array => {
   const v = new Uint8Array(cp.columns.length);

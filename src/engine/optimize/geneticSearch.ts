@@ -56,7 +56,7 @@ export interface GeneticOptions {
   /** Known good answers to start from (e.g. the heuristic's), as 0/1 per item. */
   initial?: Uint8Array[];
   seed?: number;
-  /** Stop after this many children without a better answer (default 50,000). */
+  /** Stop after this many children without a better answer (default 2,000 per item). */
   patience?: number;
 }
 
@@ -167,7 +167,8 @@ export function geneticSearch(pk: PackingForm, options: GeneticOptions): Genetic
   let bestValue = fitness[best];
   const bestX = Uint8Array.from(members[best]);
 
-  const patience = options.patience ?? 50_000;
+  // Large problems still improve after tens of thousands of barren children; small ones are done.
+  const patience = options.patience ?? 2_000 * n;
   const child = new Uint8Array(n);
   const tournament = () => {
     const a = Math.floor(rand() * size);

@@ -8,7 +8,7 @@ import { choiceToSelection, choiceValue, compileProblem } from './compileProblem
 import { exactSolve } from './exactSolve.ts';
 import { greedySolve } from './greedySolve.ts';
 import { randomProblem } from './randomProblem.ts';
-import { arbitraryShape } from './testShapes.ts';
+import { arbitraryPacking, arbitraryShape } from './testShapes.ts';
 
 // The package's types describe a CommonJS default; under ESM the default export is the loader itself.
 const highs = await (highsLoader as unknown as typeof import('highs')['default'])();
@@ -154,16 +154,8 @@ describe('exactSolve against brute-force enumeration (property)', () => {
   });
 
   it('the genetic search then HiGHS (no branch and bound) equals brute force on plain packings', () => {
-    const packings = fc.record({
-      seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-      items: fc.integer({ min: 1, max: 14 }),
-      resources: fc.integer({ min: 1, max: 4 }),
-      mandatoryRate: fc.constantFrom(0, 0.1),
-      forbiddenRate: fc.constantFrom(0, 0.1),
-      tightness: fc.constantFrom(0.25, 0.5, 0.75),
-    });
     fc.assert(
-      fc.property(packings, (s) => {
+      fc.property(arbitraryPacking(14, 1, 4), (s) => {
         const cp = compileProblem(randomProblem(s.seed, s));
         const ref = bruteForce(cp);
         const r = exactSolve(cp, highs, { timeLimitSeconds: 20, steps: { branchAndBound: false } });

@@ -6,6 +6,7 @@ import { checkSelection } from './checkSelection.ts';
 import { choiceValue, compileProblem } from './compileProblem.ts';
 import { geneticSearch, packingChoice, packingForm } from './geneticSearch.ts';
 import { randomProblem } from './randomProblem.ts';
+import { arbitraryPacking } from './testShapes.ts';
 
 const compile = (p: OptimizeProblemInput) => compileProblem(optimizeProblemSchema.parse(p));
 const noPrices = (m: number) => new Float64Array(m);
@@ -62,18 +63,9 @@ describe('geneticSearch', () => {
     expect(geneticSearch(packingForm(cp)!, { prices: noPrices(1), deadline: later() })).toBeNull();
   });
 
-  const plainShapes = fc.record({
-    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    items: fc.integer({ min: 1, max: 8 }),
-    resources: fc.integer({ min: 0, max: 3 }),
-    mandatoryRate: fc.constantFrom(0, 0.15),
-    forbiddenRate: fc.constantFrom(0, 0.15),
-    tightness: fc.constantFrom(0.25, 0.5, 0.75),
-  });
-
   it('returns a feasible answer that keeps mandatory and forbidden items, never below its start, and the optimum on up to 8 items', () => {
     fc.assert(
-      fc.property(plainShapes, (s) => {
+      fc.property(arbitraryPacking(8, 0, 3), (s) => {
         const cp = compileProblem(randomProblem(s.seed, s));
         const pk = packingForm(cp);
         expect(pk).not.toBeNull();

@@ -22,3 +22,19 @@ export function arbitraryShape(
     tightness: fc.constantFrom(0.25, 0.5, 0.75),
   });
 }
+
+/** Like `arbitraryShape`, but plain packings only: no options, requires, excludes or groups. */
+export function arbitraryPacking(
+  maxItems: number,
+  minResources: number,
+  maxResources: number,
+): fc.Arbitrary<RandomProblemShape & { seed: number }> {
+  return fc.record({
+    seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    items: fc.integer({ min: 1, max: maxItems }),
+    resources: fc.integer({ min: minResources, max: maxResources }),
+    mandatoryRate: fc.constantFrom(0, 0.15),
+    forbiddenRate: fc.constantFrom(0, 0.15),
+    tightness: fc.constantFrom(0.25, 0.5, 0.75),
+  });
+}
